@@ -1,0 +1,139 @@
+"""Everything the CLI prints: tables, event and source details, and formats on stdout.
+
+Owns presentation for the terminal; data comes ready-made from the library.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+__all__ = ["error_console", "print_events_table", "print_event", "print_json", "print_source",
+           "print_sources_table", "stdout_console"]
+
+_NON_TTY_WIDTH = 120
+
+
+def _width(stream: Any) -> int | None:
+    if stream.isatty():
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() else _NON_TTY_WIDTH
+
+
+def stdout_console() -> Console:
+    return Console(file=sys.stdout, width=_width(sys.stdout), highlight=False, soft_wrap=False)
+
+
+def error_console() -> Console:
+    return Console(file=sys.stderr, width=_width(sys.stderr), highlight=False, soft_wrap=True)
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def _status_style(status: str) -> str:
+    return {"disputed": "yellow", "denied": "red", "false": "red bold", "confirmed": "green"}.get(status, "")
+
+
+def print_events_table(documents: Sequence[dict[str, Any]], *, caption: str | None = None) -> None:
+    table = Table(caption=caption, caption_justify="left", show_lines=False, expand=False)
+    table.add_column("ID", justify="right", no_wrap=True)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Event", ratio=1)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Src", justify="right", no_wrap=True)
+    for doc in documents:
+        table.add_row(
+            str(doc["id"]),
+            doc["display_date"],
+            doc["title"],
+            f"[{_status_style(doc['status'])}]{doc['status']}[/]" if _status_style(doc["status"]) else doc["status"],
+            str(len({c["source_id"] for c in doc["citations"]})),
+        )
+    stdout_console().print(table)
+
+
+def _line(label: str, value: Any) -> str | None:
+    if value in (None, "", []):
+        return None
+    return f"{label:<9} {value}"
+
+
+def event_text(doc: dict[str, Any]) -> str:
+    """The plain-text view of one event, as `timeline show` prints it."""
+    place = doc["place"]
+    if doc["country"]:
+        place = f"{place} ({doc['country']})" if place else doc["country"]
+    status = doc["status"] + (f" (set by hand: {doc['status_reason']})" if doc["status_reason"] else "")
+    lines = [
+        f"#{doc['id']}  {doc['slug']}",
+        doc["title"],
+        "",
+        _line("Date", f"{doc['display_date']}  [EDTF {doc['date']}, {doc['precision']} precision]"),
+        _line("Kind", doc["kind"]),
+        _line("Status", status),
+        _line("Tags", ", ".join(doc["tags"])),
+        _line("Place", place),
+        _line("Actors", "; ".join(f"{a['name']} ({a['role']})" for a in doc["actors"])),
+    ]
+    out = [line for line in lines if line is not None]
+    if doc["summary"]:
+        out += ["", doc["summary"]]
+    if doc["notes"]:
+        out += ["", f"Note: {doc['notes']}"]
+    out += ["", "Sources"]
+    for number, c in enumerate(doc["citations"], start=1):
+        head = ", ".join(p for p in (c["publisher"], f"“{c['source_title']}”") if p)
+        published = f" ({c['published']})" if c["published"] else ""
+        out.append(f"  [{number}] {c['stance']}: {head}{published}  [source {c['source_id']}]")
+        if c["quote"]:
+            speaker = f" ({c['speaker']})" if c["speaker"] else ""
+            out.append(f"      “{c['quote']}”{speaker}")
+        elif c["speaker"]:
+            out.append(f"      speaker: {c['speaker']}")
+        if c["note"]:
+            out.append(f"      note: {c['note']}")
+        if c["url"]:
+            out.append(f"      {c['url']}")
+    if doc["links"] or doc["linked_from"]:
+        out += ["", "Links"]
+        out += [f"  {link['relation']} -> {link['event']}" for link in doc["links"]]
+        out += [f"  <- {link['relation']} {link['event']}" for link in doc["linked_from"]]
+    return "\n".join(out)
+
+
+def print_event(doc: dict[str, Any]) -> None:
+    sys.stdout.write(event_text(doc) + "\n")
+
+
+def print_sources_table(rows: Sequence[tuple[dict[str, Any], int]]) -> None:
+    table = Table(show_lines=False)
+    table.add_column("ID", justify="right", no_wrap=True)
+    table.add_column("Publisher")
+    table.add_column("Title", ratio=1)
+    table.add_column("Published", no_wrap=True)
+    table.add_column("Cited", justify="right", no_wrap=True)
+    for doc, count in rows:
+        table.add_row(str(doc["id"]), doc["publisher"] or "", doc["title"], doc["published"] or "", str(count))
+    stdout_console().print(table)
+
+
+def print_source(doc: dict[str, Any], events: Sequence[dict[str, Any]]) -> None:
+    lines = [f"source {doc['id']}" + (f"  {doc['key']}" if doc["key"] else ""), doc["title"], ""]
+    for label, key in (("Publisher", "publisher"), ("Author", "author"), ("Published", "published"),
+                       ("Type", "type"), ("Language", "language"), ("URL", "url"), ("Via", "via"),
+                       ("Accessed", "accessed"), ("Archive", "archive_url"), ("Note", "note")):
+        line = _line(label, doc[key])
+        if line:
+            lines.append(line)
+    lines += ["", f"Cited by {len(events)} event{'s' if len(events) != 1 else ''}"]
+    lines += [f"  {e['display_date']}: {e['title']}  [{e['slug']}]" for e in events]
+    sys.stdout.write("\n".join(lines) + "\n")

@@ -1,0 +1,45 @@
+"""Writing an export file safely: temp file then rename, no silent overwrite, never over the database.
+
+Owns output-path rules; formats are the writers' business.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+from timeline.errors import InvalidValue
+
+__all__ = ["safe_output"]
+
+
+@contextlib.contextmanager
+def safe_output(path: str | os.PathLike[str], *, force: bool = False,
+                protected: Path | None = None) -> Iterator[IO[str]]:
+    """A text stream that becomes `path` only when the block finishes without error."""
+    target = Path(path).expanduser().resolve()
+    if protected is not None:
+        guarded = {protected.resolve(), *(Path(f"{protected.resolve()}{s}") for s in ("-wal", "-shm", "-journal"))}
+        if target in guarded:
+            raise InvalidValue("-o", str(path), "a path that is not the database or its -wal/-shm files")
+    if target.is_dir():
+        raise InvalidValue("-o", str(path), "a file path, not a folder")
+    if target.exists() and not force:
+        raise InvalidValue("-o", str(path), "a path that does not exist yet (or add --force to replace it)")
+    if not target.parent.is_dir():
+        raise InvalidValue("-o", str(path), "a path in an existing folder")
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise

@@ -1,0 +1,52 @@
+"""The export registry: format name -> writer. A new format is one entry here.
+
+Owns format lookup; each writer lives in its own module and is imported when used.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import IO, Any
+
+from timeline.errors import InvalidValue
+
+__all__ = ["WRITERS", "Writer", "export_documents", "writer_for"]
+
+Documents = Sequence[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Writer:
+    name: str
+    description: str
+    suffix: str
+    target: str  # "module:function" taking (documents, stream, **options)
+
+    def load(self) -> Callable[..., None]:
+        module_name, function = self.target.split(":")
+        return getattr(importlib.import_module(module_name), function)
+
+
+WRITERS: dict[str, Writer] = {
+    writer.name: writer
+    for writer in (
+        Writer("csv", "one row per event; spreadsheet-safe unless --raw", ".csv", "timeline.export.tabular:write_csv"),
+        Writer("json", "a JSON array of event documents", ".json", "timeline.export.jsonish:write_json"),
+        Writer("jsonl", "one JSON event document per line", ".jsonl", "timeline.export.jsonish:write_jsonl"),
+        Writer("markdown", "a readable chronology by year and month with numbered source notes", ".md",
+               "timeline.export.markdown:write_markdown"),
+    )
+}
+
+
+def writer_for(name: str) -> Writer:
+    try:
+        return WRITERS[name]
+    except KeyError:
+        raise InvalidValue("--format", name, "one of " + ", ".join(WRITERS)) from None
+
+
+def export_documents(documents: Documents, format: str, stream: IO[str], **options: Any) -> None:
+    writer_for(format).load()(documents, stream, **options)

@@ -1,0 +1,54 @@
+"""CSV export through pandas: one row per event, citations flattened and kept whole as JSON.
+
+Owns the tabular column set and spreadsheet safety; pandas is imported here only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import IO, Any
+
+__all__ = ["COLUMNS", "event_rows", "write_csv"]
+
+COLUMNS = [
+    "id", "slug", "date", "display_date", "start_earliest", "start_latest", "end_earliest", "end_latest",
+    "precision", "title", "summary", "kind", "status", "status_reason", "tags", "place", "country", "lat",
+    "lon", "actors", "sources", "urls", "quotes", "citations", "notes", "origin",
+]
+# Free-text columns a spreadsheet could read as a formula; ours (dates, ids) are never touched.
+_TEXT_COLUMNS = ("title", "summary", "status_reason", "tags", "place", "actors", "sources", "quotes", "notes", "slug")
+_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defuse(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def event_rows(documents: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for doc in documents:
+        citations = doc["citations"]
+        row = {column: doc.get(column) for column in COLUMNS}
+        row["tags"] = "; ".join(doc["tags"])
+        row["actors"] = "; ".join(f"{a['name']} ({a['role']})" for a in doc["actors"])
+        row["sources"] = " | ".join(
+            ", ".join(part for part in (c["publisher"], c["source_title"]) if part) for c in citations
+        )
+        row["urls"] = " ".join(c["url"] for c in citations if c["url"])
+        row["quotes"] = " | ".join(c["quote"] for c in citations if c["quote"])
+        row["citations"] = json.dumps(citations, ensure_ascii=False, separators=(",", ":"))
+        rows.append(row)
+    return rows
+
+
+def write_csv(documents: Sequence[dict[str, Any]], stream: IO[str], *, raw: bool = False, **_options: Any) -> None:
+    import pandas as pd
+
+    frame = pd.DataFrame(event_rows(documents), columns=COLUMNS)
+    if not raw:
+        for column in _TEXT_COLUMNS:
+            frame[column] = frame[column].map(_defuse)
+    frame.to_csv(stream, index=False, lineterminator="\n")

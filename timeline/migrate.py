@@ -1,0 +1,59 @@
+"""Running the Alembic migrations from the library and the CLI.
+
+Owns schema upgrades and the revision check; it never defines tables (models.py) or data.
+"""
+
+from __future__ import annotations
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from timeline.db import Database
+from timeline.errors import DatabaseError
+from timeline.resources import migrations_dir
+
+__all__ = ["current_revision", "downgrade", "head_revision", "is_up_to_date", "upgrade"]
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(database: Database) -> str | None:
+    with database.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def is_up_to_date(database: Database) -> bool:
+    return current_revision(database) == head_revision()
+
+
+def _run(database: Database, action, revision: str) -> None:  # type: ignore[no-untyped-def]
+    config = _config()
+    try:
+        with database.write_engine.begin() as connection:
+            config.attributes["connection"] = connection
+            action(config, revision)
+    except Exception as exc:
+        raise DatabaseError(
+            f"database: migrating {database.display_name} to {revision} failed and was rolled back: {exc}"
+        ) from exc
+
+
+def upgrade(database: Database, revision: str = "head") -> None:
+    """Bring the schema up to `revision` in one transaction."""
+    _run(database, command.upgrade, revision)
+
+
+def downgrade(database: Database, revision: str) -> None:
+    _run(database, command.downgrade, revision)

@@ -1,0 +1,43 @@
+"""How an event's status follows from what its sources say about it.
+
+Owns the stance -> status rule; pure, no database.
+
+    no source says it did not happen, two or more publishers support it   -> confirmed
+    no source says it did not happen, one publisher supports it            -> reported
+    some support it, some deny, doubt, correct or retract it               -> disputed
+    only denials (nobody supports it)                                      -> denied
+    only doubts or corrections                                             -> disputed
+`false` is never derived: it is a curator's verdict, set by hand with a reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from timeline.vocab import Stance, Status
+
+__all__ = ["derive_status"]
+
+_SUPPORT = {Stance.ASSERTS.value, Stance.REPORTS.value}
+_DENIAL = {Stance.DENIES.value, Stance.RETRACTS.value}
+_DOUBT = {Stance.DISPUTES.value, Stance.CORRECTS.value}
+
+
+def derive_status(citations: Iterable[tuple[str, str | None]]) -> Status:
+    """Status from (stance, publisher-or-source-identity) pairs of an event's citations."""
+    supporters: set[str] = set()
+    denied = doubted = False
+    for stance, who in citations:
+        if stance in _SUPPORT:
+            supporters.add((who or "").casefold())
+        elif stance in _DENIAL:
+            denied = True
+        elif stance in _DOUBT:
+            doubted = True
+    if supporters and (denied or doubted):
+        return Status.DISPUTED
+    if denied:
+        return Status.DENIED
+    if doubted:
+        return Status.DISPUTED
+    return Status.CONFIRMED if len(supporters) >= 2 else Status.REPORTED

@@ -1,0 +1,228 @@
+"""Querying events by date range and filters, in chronological order.
+
+Owns the filter table shared by `query` and `export` and the date-match semantics;
+it returns rows and documents, never formatted output.
+
+Date matching, for a window [A, B] (each a fuzzy date covering its whole span):
+    overlaps  the event may have happened inside:   start_earliest <= B and end_latest >= A
+    within    it certainly lies entirely inside:    start_earliest >= A and end_latest <= B
+    starts    it certainly starts inside:           start_earliest >= A and start_latest <= B
+Order: earliest start, then latest end, then id.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from timeline.dates import MAX_BOUND, MIN_BOUND, window
+from timeline.errors import InvalidValue
+from timeline.models import Actor, Citation, Event, EventActor, EventTag, Source, Tag
+from timeline.store.documents import event_documents, with_details
+from timeline.vocab import Kind, Status, values
+
+__all__ = ["FILTERS", "EventQuery", "Filter", "Match", "count_events", "query_documents", "query_events"]
+
+
+class Match(str, enum.Enum):
+    OVERLAPS = "overlaps"
+    WITHIN = "within"
+    STARTS = "starts"
+
+
+@dataclass
+class EventQuery:
+    """A query as the user states it: text values, checked when it runs."""
+
+    date_from: str | None = None
+    date_to: str | None = None
+    match: Match | str = Match.OVERLAPS
+    kind: Sequence[str] = ()
+    tag: Sequence[str] = ()
+    actor: Sequence[str] = ()
+    country: Sequence[str] = ()
+    status: Sequence[str] = ()
+    source: Sequence[str] = ()
+    text: str | None = None
+    limit: int | None = None
+    include_deleted: bool = False
+
+    def values_for(self, name: str) -> Sequence[str]:
+        return getattr(self, name)
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _kind(values_: Sequence[str]) -> ColumnElement[bool]:
+    return Event.kind.in_(values_)
+
+
+def _status(values_: Sequence[str]) -> ColumnElement[bool]:
+    return Event.status.in_(values_)
+
+
+def _country(values_: Sequence[str]) -> ColumnElement[bool]:
+    return Event.country.in_([v.upper() for v in values_])
+
+
+def _tag(values_: Sequence[str]) -> ColumnElement[bool]:
+    return exists().where(
+        EventTag.event_id == Event.id, EventTag.tag_id == Tag.id, Tag.name.in_([v.lower() for v in values_])
+    )
+
+
+def _actor_ids(session: Session, values_: Sequence[str]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    actors = list(session.execute(select(Actor.id, Actor.name, Actor.aliases)))
+    for value in values_:
+        folded = value.casefold()
+        found[value] = [
+            actor_id
+            for actor_id, name, aliases in actors
+            if name.casefold() == folded or any(a.casefold() == folded for a in aliases or [])
+        ]
+    return found
+
+
+def _source_condition(value: str) -> ColumnElement[bool]:
+    text = value.strip()
+    conditions: list[ColumnElement[bool]] = [
+        Source.key == text,
+        Source.url == text,
+        func.lower(Source.publisher) == text.lower(),
+    ]
+    if text.isdigit():
+        conditions.append(Source.id == int(text))
+    return or_(*conditions)
+
+
+def _source(values_: Sequence[str]) -> ColumnElement[bool]:
+    return exists().where(
+        Citation.event_id == Event.id,
+        Citation.source_id == Source.id,
+        or_(*[_source_condition(v) for v in values_]),
+    )
+
+
+@dataclass(frozen=True)
+class Filter:
+    """One query filter: its option name, what it matches, and the SQL it adds."""
+
+    name: str
+    description: str
+    condition: Callable[[Sequence[str]], ColumnElement[bool]] | None
+    known: Callable[[Session], list[str]] | None = None
+
+
+def _known_tags(session: Session) -> list[str]:
+    return list(session.scalars(select(Tag.name).order_by(Tag.name)))
+
+
+def _known_countries(session: Session) -> list[str]:
+    return list(session.scalars(select(Event.country).where(Event.country.is_not(None)).distinct().order_by(Event.country)))
+
+
+FILTERS: tuple[Filter, ...] = (
+    Filter("kind", "event kind, one of " + ", ".join(values(Kind)), _kind, lambda _s: values(Kind)),
+    Filter("tag", "storyline or topic tag", _tag, _known_tags),
+    Filter("actor", "actor name or alias", None),
+    Filter("country", "ISO 3166-1 alpha-2 code of the place", _country, _known_countries),
+    Filter("status", "status, one of " + ", ".join(values(Status)), _status, lambda _s: values(Status)),
+    Filter("source", "source id, key, URL or publisher", _source),
+)
+
+
+def _check_known(session: Session, spec: Filter, given: Sequence[str]) -> None:
+    if spec.known is None:
+        return
+    known = spec.known(session)
+    folded = {k.casefold(): k for k in known}
+    for value in given:
+        if value.casefold() not in folded:
+            shown = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
+            raise InvalidValue(f"--{spec.name}", value, f"one of {shown}" if known else f"a {spec.description}")
+
+
+def _conditions(session: Session, query: EventQuery) -> list[ColumnElement[bool]]:
+    match = Match(query.match) if not isinstance(query.match, Match) else query.match
+    low, high = window(query.date_from, query.date_to)
+    conditions: list[ColumnElement[bool]] = []
+    if not query.include_deleted:
+        conditions.append(Event.deleted_at.is_(None))
+    if match is Match.OVERLAPS:
+        if high != MAX_BOUND:
+            conditions.append(Event.start_earliest <= high)
+        if low != MIN_BOUND:
+            conditions.append(Event.end_latest >= low)
+    elif match is Match.WITHIN:
+        conditions += [Event.start_earliest >= low, Event.end_latest <= high]
+    else:
+        conditions += [Event.start_earliest >= low, Event.start_latest <= high]
+
+    for spec in FILTERS:
+        given = [v for v in query.values_for(spec.name) if v is not None and str(v).strip()]
+        if not given:
+            continue
+        _check_known(session, spec, given)
+        if spec.name == "actor":
+            ids = _actor_ids(session, given)
+            missing = [value for value, found in ids.items() if not found]
+            if missing:
+                raise InvalidValue("--actor", missing[0], "the name or alias of a known actor (see `timeline show`)")
+            all_ids = sorted({i for found in ids.values() for i in found})
+            conditions.append(exists().where(EventActor.event_id == Event.id, EventActor.actor_id.in_(all_ids)))
+        elif spec.name == "source":
+            for value in given:
+                if session.scalar(select(Source.id).where(_source_condition(value)).limit(1)) is None:
+                    raise InvalidValue("--source", value, "the id, key, URL or publisher of a stored source")
+            conditions.append(_source(given))
+        else:
+            assert spec.condition is not None
+            conditions.append(spec.condition(given))
+
+    if query.text and query.text.strip():
+        pattern = _like(query.text.strip().lower())
+        quoted = exists().where(Citation.event_id == Event.id, func.lower(Citation.quote).like(pattern, escape="\\"))
+        conditions.append(
+            or_(
+                func.lower(Event.title).like(pattern, escape="\\"),
+                func.lower(Event.summary).like(pattern, escape="\\"),
+                quoted,
+            )
+        )
+    return conditions
+
+
+def _check_limit(limit: int | None) -> None:
+    if limit is not None and limit < 1:
+        raise InvalidValue("--limit", limit, "a whole number of at least 1")
+
+
+def query_events(*, session: Session, query: EventQuery) -> list[Event]:
+    """The events that match, oldest first, with their details loaded."""
+    _check_limit(query.limit)
+    statement = (
+        with_details(select(Event))
+        .where(and_(True, *_conditions(session, query)))
+        .order_by(Event.start_earliest, Event.end_latest, Event.id)
+    )
+    if query.limit:
+        statement = statement.limit(query.limit)
+    return list(session.scalars(statement))
+
+
+def query_documents(*, session: Session, query: EventQuery) -> list[dict[str, Any]]:
+    return event_documents(session, query_events(session=session, query=query))
+
+
+def count_events(*, session: Session, query: EventQuery) -> int:
+    statement = select(func.count(Event.id)).where(and_(True, *_conditions(session, query)))
+    return int(session.scalar(statement) or 0)

@@ -1,4 +1,4 @@
-"""Fuzzy dates: EDTF (levels 0 and 1, plus [a..b] ranges) and plain English to inclusive second bounds, and back to text.
+"""Fuzzy dates: EDTF levels 0-1 (plus [a..b] ranges) and plain English to inclusive second bounds, and back to text.
 Pure standard-library code: never touches the database, the CLI, the clock or the local time zone.
 """
 
@@ -318,7 +318,9 @@ def _parse_interval(edtf: str, value: object) -> _Structure:
     if start is None and end is None:
         raise InvalidDate(value, "an interval with a date at one end at least, as in 2022-01-06/..")
     if start is not None and end is not None and end.latest < start.earliest:
-        raise InvalidDate(value, f"an interval whose end is not before its start ({second} ends before {first} begins)")
+        raise InvalidDate(
+            value, f"an interval whose end is not before its start ({second} ends before {first} begins)"
+        )
     return _Structure(edtf, "interval", start, end, first == "..", second == "..")
 
 
@@ -331,7 +333,9 @@ def _parse_set(edtf: str, value: object) -> _Structure:
     if first.uncertain or first.approximate or last.uncertain or last.approximate:
         raise InvalidDate(value, "dates without ?, ~ or % inside a [..] range")
     if last.earliest < first.earliest or last.latest < first.latest:
-        raise InvalidDate(value, f"a [..] range whose first date is not after its last ({pieces[0]} is after {pieces[1]})")
+        raise InvalidDate(
+            value, f"a [..] range from an earlier to a later date ({pieces[0]} does not come before {pieces[1]})"
+        )
     return _Structure(edtf, "set", first, last, False, False)
 
 
@@ -425,7 +429,9 @@ def _long_year(core: str, value: object) -> tuple[int, int]:
     if len(digits) > 11 or int(digits) > _YEAR_LIMIT:
         raise InvalidDate(value, f"a year within {_YEAR_LIMIT:,} years of year zero")
     if digits[0] == "0" or len(digits) < 5:
-        raise InvalidDate(value, "Y only before years of more than four digits, written without leading zeros (2022, not Y2022)")
+        raise InvalidDate(
+            value, "Y only before years of more than four digits, written without leading zeros (2022, not Y2022)"
+        )
     year = -int(digits) if sign else int(digits)
     return _year_span(year, year)
 
@@ -442,7 +448,9 @@ def _unspecified(match: re.Match[str], value: object) -> tuple[int, int, Precisi
     if hour_text is not None:
         raise InvalidDate(value, "a full date, without X, before a time")
     if year_text == "XXXX":
-        raise InvalidDate(value, "at least one known digit of the year (XXXX says nothing; leave the date out or use ../2022)")
+        raise InvalidDate(
+            value, "at least one known digit of the year (XXXX says nothing; leave the date out or use ../2022)"
+        )
     unknown = year_text.count("X")
     if unknown:
         scale = 10**unknown
@@ -712,11 +720,11 @@ def _english(text: object) -> _Structure | None:
 def _english_tokens(text: str) -> list[_Token] | None:
     if len(text) > _MAX_TEXT:
         return None
-    cleaned = " ".join(text.split()).translate(_DASHES).replace("\u2019", "'").replace("'s", "s")
+    cleaned = " ".join(text.split()).translate(_DASHES).replace("\u2019", "'")
     # ASCII before lower-casing: some non-ASCII letters lower-case to ASCII ones (the Kelvin sign).
     if not cleaned.isascii():
         return None
-    cleaned = cleaned.lower()
+    cleaned = cleaned.lower().replace("'s", "s")
     tokens: list[_Token] = []
     position = 0
     while position < len(cleaned):
@@ -808,7 +816,7 @@ def _english_pair(
         return None
     if not qualifiers_allowed and (left.approximate or left.uncertain or right.approximate or right.uncertain):
         return None
-    # '17-18 June 2022', 'June 17-18, 2022', 'Jun-Aug 2022', '101-51 BC': one side lends what it omits.
+    # '17-18 June 2022', 'June 17-18, 2022', 'Jun-Aug 2022', '1200-1000 BC': one side lends what it omits.
     if left.finished is None and right.finished is None:
         if left.year is None:
             left.year, left.era = right.year, right.era
@@ -882,10 +890,10 @@ def _english_season(name: str, rest: list[_Token]) -> _EnglishDate | None:
     if name == "winter" and len(rest) == 3 and rest[1][0] == "dash" and rest[2][0] == "number":
         year = _english_year(rest[:1])
         following = rest[2][1]
-        if year is None or not following.isdigit():
+        if year is None or not following.isdigit() or len(following) not in (2, 4):
             return None
         next_year = int(year) + 1
-        if int(following) not in (next_year, next_year % 100) or len(following) not in (2, 4):
+        if int(following) not in (next_year, next_year % 100):
             return None
         return _EnglishDate(finished=f"{year}-24")
     year = _english_year(rest)
@@ -900,9 +908,11 @@ def _english_year(tokens: list[_Token]) -> str | None:
     if len(tokens) != 2:
         return None
     number, era = (tokens[0], tokens[1]) if tokens[0][0] == "number" else (tokens[1], tokens[0])
-    if number[0] != "number" or not number[1].isdigit() or len(number[1]) > 4 or era[1] not in _ERAS:
+    year = _plain_number(number[1], 4) if number[0] == "number" else None
+    # There is no year 0 BC or AD 0 in English; EDTF's 0000 is 1 BC.
+    if year is None or year < 1 or era[1] not in _ERAS:
         return None
-    return _edtf_year(_astronomical(int(number[1]), _ERAS[era[1]]))
+    return _edtf_year(_astronomical(year, _ERAS[era[1]]))
 
 
 def _english_calendar_date(tokens: list[_Token]) -> _EnglishDate | None:
@@ -982,9 +992,15 @@ def _edtf_year(year: int) -> str:
     return f"{year:04d}"
 
 
+def _qualifier_mark(approximate: bool, uncertain: bool) -> str:
+    if approximate and uncertain:
+        return "%"
+    return "~" if approximate else "?" if uncertain else ""
+
+
 def _english_edtf(side: _EnglishDate) -> str | None:
     """The EDTF text of one finished side; None when it lacks a year, or a month before its day."""
-    qualifier = "%" if side.approximate and side.uncertain else "~" if side.approximate else "?" if side.uncertain else ""
+    qualifier = _qualifier_mark(side.approximate, side.uncertain)
     if side.finished is not None:
         # EDTF has no qualifier for a whole [..] range.
         return None if qualifier and side.finished.startswith("[") else side.finished + qualifier

@@ -26,6 +26,8 @@ ENGLISH = [
     ("2022", "2022"),
     # eras: astronomical years, so 44 BC is -0043
     ("44 BC", "-0043"),
+    ("1200-1000 BC", "-1199/-0999"),
+    ("summer 44 BC", "-0043-22"),
     ("45 BCE", "-0044"),
     ("15 March 44 BC", "-0043-03-15"),
     ("15 Mar 45 B.C.E.", "-0044-03-15"),
@@ -117,7 +119,7 @@ def test_parse_date_understands_english(text: str, edtf: str) -> None:
 
 
 @pytest.mark.parametrize("shape", [str.upper, str.lower, str.title, lambda text: f"  {text}\t "])
-@pytest.mark.parametrize(("text", "edtf"), ENGLISH[::7])
+@pytest.mark.parametrize(("text", "edtf"), ENGLISH)
 def test_case_and_surrounding_blanks_do_not_matter(shape, text: str, edtf: str) -> None:
     assert english_to_edtf(shape(text)) == edtf
 
@@ -139,6 +141,8 @@ def test_case_and_surrounding_blanks_do_not_matter(shape, text: str, edtf: str) 
         "2022 June 17",
         "12345 AD",
         "0 BC",
+        "summer 0 BC",
+        "Q1 AD 0",
         "the 90s",
         "Q5 2022",
         "summer 22",
@@ -179,7 +183,7 @@ def test_not_recognised(text: object) -> None:
         ("17 June 2022 25:00", "an hour 00-23"),
         ("17 June 2022 04:61", "minutes 00-59"),
         ("1 Aug 2022 04:00 UTC+15", "a UTC offset from -14:00 to +14:00"),
-        ("between 9 and 3 August 2022", "a [..] range whose first date is not after its last"),
+        ("between 9 and 3 August 2022", "a [..] range from an earlier to a later date"),
     ],
 )
 def test_impossible_english_is_refused(text: str, reason: str) -> None:

@@ -77,7 +77,7 @@ def event_text(doc: dict[str, Any]) -> str:
         f"#{doc['id']}  {doc['slug']}",
         doc["title"],
         "",
-        _line("Date", f"{doc['display_date']}  [EDTF {doc['date']}, {doc['precision']} precision]"),
+        _line("Date", f"{doc['display_date']}  (EDTF {doc['date']}; {doc['precision']} precision)"),
         _line("Kind", doc["kind"]),
         _line("Status", status),
         _line("Tags", ", ".join(doc["tags"])),

@@ -89,12 +89,15 @@ class EventInput:
     links: Sequence[LinkInput] = field(default_factory=list)
 
 
+_SLUG_STOPWORDS = frozenset("a an and at by for from in into of on or than that the to with".split())
+
+
 def make_slug(date: FuzzyDate, title: str) -> str:
-    """A readable slug: the start date as written, then up to eight words of the title."""
+    """A readable slug: the start date as written, then up to seven words of the title."""
     stem = date.edtf.split("/")[0].strip("[]").split("..")[0]
     stem = re.sub(r"[^0-9-]", "", stem.split("T")[0]).strip("-") or "undated"
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", ascii_title)[:8]
+    words = [w for w in re.findall(r"[a-z0-9]+", ascii_title) if w not in _SLUG_STOPWORDS][:7]
     slug = "-".join([stem, *words]) if words else f"{stem}-event"
     return slug[:120].rstrip("-")
 

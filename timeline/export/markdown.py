@@ -21,14 +21,18 @@ def _escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
+_LEADING_DATE = re.compile(r"\[?(?:\.\./|/)?(-?\d{4})(?:-(\d{2}))?")
+
+
 def _group(doc: dict[str, Any]) -> tuple[str, str]:
-    start = doc["start_earliest"] or doc["end_latest"] or "undated"
-    year = start[:5] if start.startswith(("-", "+")) else start[:4]
-    fine = doc["precision"] in ("second", "minute", "hour", "day", "month")
-    if not fine or not re.match(r"[+-]?\d+-\d\d", start):
+    """Year and month headings from the date as stated (not its widened bounds)."""
+    found = _LEADING_DATE.match(doc["date"])
+    if found is None:
+        return "Other dates", "Other dates"
+    year, month = found.group(1), found.group(2)
+    if month is None or not 1 <= int(month) <= 12:
         return year, f"{year}, month not known"
-    month = int(start.split("-")[-2] if start.startswith("-") else start[5:7])
-    return year, f"{_MONTHS[month - 1]} {year}"
+    return year, f"{_MONTHS[int(month) - 1]} {year}"
 
 
 def write_markdown(documents: Sequence[dict[str, Any]], stream: IO[str], *, title: str = "Chronology",

@@ -80,8 +80,7 @@ def query(
         if not documents:
             print("No events match.", file=sys.stderr)
             return
-        noun = "event" if len(documents) == 1 else "events"
-        output.print_events_table(documents, caption=f"{len(documents)} {noun}")
+        output.print_events_table(documents)
     elif format is QueryFormat.json:
         output.print_json(documents)
     else:

@@ -43,8 +43,8 @@ def _status_style(status: str) -> str:
     return {"disputed": "yellow", "denied": "red", "false": "red bold", "confirmed": "green"}.get(status, "")
 
 
-def print_events_table(documents: Sequence[dict[str, Any]], *, caption: str | None = None) -> None:
-    table = Table(caption=caption, caption_justify="left", show_lines=False, expand=False)
+def print_events_table(documents: Sequence[dict[str, Any]]) -> None:
+    table = Table(show_lines=False, expand=False)
     table.add_column("ID", justify="right", no_wrap=True)
     table.add_column("Date", no_wrap=True)
     table.add_column("Event", ratio=1)
@@ -58,7 +58,9 @@ def print_events_table(documents: Sequence[dict[str, Any]], *, caption: str | No
             f"[{_status_style(doc['status'])}]{doc['status']}[/]" if _status_style(doc["status"]) else doc["status"],
             str(len({c["source_id"] for c in doc["citations"]})),
         )
-    stdout_console().print(table)
+    console = stdout_console()
+    console.print(table)
+    console.print(f"{len(documents)} event{'s' if len(documents) != 1 else ''}")
 
 
 def _line(label: str, value: Any) -> str | None:

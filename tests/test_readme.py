@@ -1,0 +1,50 @@
+"""Every command in the README's console blocks runs exactly as written and prints what is shown."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+
+from conftest import Cli
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def console_steps() -> list[tuple[str, str]]:
+    """(command, expected output) pairs from ```console blocks, in README order."""
+    steps: list[tuple[str, str]] = []
+    for block in re.findall(r"```console\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.S):
+        command, lines = None, []
+        for line in block.splitlines():
+            if line.startswith("$ "):
+                if command is not None:
+                    steps.append((command, "\n".join(lines)))
+                command, lines = line[2:], []
+            else:
+                lines.append(line)
+        if command is not None:
+            steps.append((command, "\n".join(lines)))
+    return steps
+
+
+def test_readme_has_a_tour():
+    commands = [command.split()[1] for command, _ in console_steps()]
+    assert {"query", "show", "add", "export"} <= set(commands)
+
+
+def test_readme_console_examples(db_url, backend, monkeypatch, tmp_path):
+    if backend != "sqlite":
+        pytest.skip("the README tour is shown on the default SQLite database")
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.chdir(tmp_path)
+    cli = Cli(db_url)
+    for command, expected in console_steps():
+        words = shlex.split(command)
+        assert words[0] == "timeline"
+        result = cli(*words[1:])
+        shown = (result.stdout + result.stderr).rstrip("\n")
+        assert shown == expected, f"README example differs: {command}"
+        assert result.exit_code == (1 if expected.startswith("error: ") else 0), command

@@ -25,6 +25,11 @@ class Prepared:
     created: bool
     seed: SeedReport | None
 
+    def event_count(self) -> int:
+        """Live events in the database now."""
+        with self.database.reading() as session:
+            return int(session.scalar(select(func.count(Event.id)).where(Event.deleted_at.is_(None))) or 0)
+
     def notice(self) -> str | None:
         """The one line to tell the user when a database was made for them."""
         if not self.created:
@@ -33,11 +38,6 @@ class Prepared:
         if self.seed is not None:
             what = f"the seeded 2022 chronology ({self.seed.events_added} events)"
         return f"timeline: created {self.database.display_name} with {what}"
-
-
-def _count_events(database: Database) -> int:
-    with database.reading() as session:
-        return int(session.scalar(select(func.count(Event.id))) or 0)
 
 
 def initialise(database: Database, *, seed: bool = True) -> Prepared:

@@ -5,6 +5,9 @@ Owns schema upgrades and the revision check; it never defines tables (models.py)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -14,7 +17,15 @@ from timeline.db import Database
 from timeline.errors import DatabaseError
 from timeline.resources import migrations_dir
 
-__all__ = ["current_revision", "downgrade", "head_revision", "is_up_to_date", "upgrade"]
+__all__ = [
+    "UpgradeReport",
+    "current_revision",
+    "downgrade",
+    "head_revision",
+    "is_up_to_date",
+    "upgrade",
+    "upgrade_safely",
+]
 
 
 def _config() -> Config:
@@ -57,3 +68,30 @@ def upgrade(database: Database, revision: str = "head") -> None:
 
 def downgrade(database: Database, revision: str) -> None:
     _run(database, command.downgrade, revision)
+
+
+@dataclass
+class UpgradeReport:
+    before: str | None
+    after: str
+    backup: Path | None
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+
+def upgrade_safely(database: Database) -> UpgradeReport:
+    """Migrate to head; a SQLite file that already holds data is backed up first."""
+    from timeline.backup import backup_sqlite
+
+    before, head = current_revision(database), head_revision()
+    if before == head:
+        return UpgradeReport(before, head, None)
+    backup = None
+    if before is None:
+        database.set_wal()
+    elif database.path is not None:
+        backup = backup_sqlite(database, suffix=f"before-{head}")
+    upgrade(database)
+    return UpgradeReport(before, head, backup)

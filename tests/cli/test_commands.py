@@ -207,3 +207,13 @@ def test_help_for_every_command(cli):
 def test_usage_errors_exit_2(cli):
     assert cli("query", "--match", "sometimes").exit_code == 2
     assert cli("frobnicate").exit_code == 2
+
+
+def test_db_commands_on_a_new_file(tmp_path):
+    from conftest import Cli
+
+    cli = Cli(str(tmp_path / "new.db"))
+    assert cli("db", "current").stdout == "empty (no schema); newest is 0001\n"
+    assert cli("db", "upgrade").stdout == "upgraded empty database -> 0001\n"
+    assert cli("db", "current").stdout == "0001 (head)\n"
+    assert cli("query", "--format", "json").stdout == "[]\n"

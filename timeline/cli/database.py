@@ -15,6 +15,15 @@ db_app = typer.Typer(help="Schema migrations of the database.", no_args_is_help=
 app.add_typer(db_app, name="db")
 
 
+def _database(ctx: typer.Context):  # type: ignore[no-untyped-def]
+    from timeline.db import Database
+
+    database = Database.open(db_arg(ctx))
+    ctx.call_on_close(database.dispose)
+    database.check_reachable()
+    return database
+
+
 @app.command()
 def init(
     ctx: typer.Context,
@@ -22,57 +31,33 @@ def init(
 ) -> None:
     """Create the database (or bring it to the current schema) and load the seed chronology."""
     from timeline.bootstrap import initialise
-    from timeline.db import Database
 
-    database = Database.open(db_arg(ctx))
-    database.check_reachable()
+    database = _database(ctx)
     prepared = initialise(database, seed=not no_seed)
-    with database.reading() as session:
-        from sqlalchemy import func, select
-
-        from timeline.models import Event
-
-        total = session.scalar(select(func.count(Event.id)).where(Event.deleted_at.is_(None)))
     state = "created" if prepared.created else "ready"
     added = f", {prepared.seed.events_added} added from seeds" if prepared.seed else ""
-    typer.echo(f"{state}: {database.display_name} ({total} events{added})")
+    typer.echo(f"{state}: {database.display_name} ({prepared.event_count()} events{added})")
 
 
 @db_app.command()
 def upgrade(ctx: typer.Context) -> None:
     """Migrate the schema to the newest revision (backing up a SQLite file first)."""
-    from timeline.db import Database
-    from timeline.migrate import current_revision, head_revision
-    from timeline.migrate import upgrade as run_upgrade
+    from timeline.migrate import upgrade_safely
 
-    database = Database.open(db_arg(ctx))
-    database.check_reachable()
-    before = current_revision(database)
-    if before == head_revision():
-        typer.echo(f"already at {before}")
+    report = upgrade_safely(_database(ctx))
+    if not report.changed:
+        typer.echo(f"already at {report.after}")
         return
-    backup = None
-    if before is not None and database.path is not None:
-        from timeline.backup import backup_sqlite
-
-        backup = backup_sqlite(database, suffix=f"before-{head_revision()}")
-    if before is None:
-        database.set_wal()
-    run_upgrade(database)
-    note = f" (backup: {backup})" if backup else ""
-    typer.echo(f"upgraded {before or 'empty database'} -> {head_revision()}{note}")
+    note = f" (backup: {report.backup})" if report.backup else ""
+    typer.echo(f"upgraded {report.before or 'empty database'} -> {report.after}{note}")
 
 
 @db_app.command()
 def current(ctx: typer.Context) -> None:
     """Print the schema revision of the database, and whether it is the newest."""
-    from timeline.db import Database
     from timeline.migrate import current_revision, head_revision
 
-    database = Database.open(db_arg(ctx))
-    database.check_reachable()
-    revision = current_revision(database)
-    head = head_revision()
+    revision, head = current_revision(_database(ctx)), head_revision()
     if revision is None:
         typer.echo(f"empty (no schema); newest is {head}")
     elif revision == head:

@@ -10,16 +10,21 @@ from alembic import context
 
 import timeline.models  # noqa: F401  (registers every table on the metadata)
 from timeline.db import Database
-from timeline.models import Base
+from timeline.models import Base, is_engine_specific
 
 config = context.config
 target_metadata = Base.metadata
+
+
+def include_name(name, type_, _parent_names) -> bool:  # type: ignore[no-untyped-def]
+    return not is_engine_specific(name)
 
 
 def _configure(connection) -> None:  # type: ignore[no-untyped-def]
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_name=include_name,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         transactional_ddl=True,

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Text,
     UniqueConstraint,
@@ -49,6 +50,14 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# Search structures made by migrations for one engine only; autogenerate leaves them alone.
+ENGINE_SPECIFIC_NAMES = frozenset({"events_fts", "ix_events_search"})
+
+
+def is_engine_specific(name: str | None) -> bool:
+    return name is not None and (name in ENGINE_SPECIFIC_NAMES or name.startswith("events_fts_"))
 
 
 def utcnow() -> dt.datetime:
@@ -123,8 +132,10 @@ class Event(Base):
         CheckConstraint("start_earliest <= start_latest", name="start_ordered"),
         CheckConstraint("end_earliest <= end_latest", name="end_ordered"),
         CheckConstraint("start_earliest <= end_earliest", name="start_before_end"),
-        Index("ix_events_start_earliest", "start_earliest"),
-        Index("ix_events_end_latest", "end_latest"),
+        # Chronological order, and `start_earliest` ranges for within/starts.
+        Index("ix_events_chronology", "start_earliest", "end_latest", "id"),
+        # Bounded overlap scans per duration class (timeline/store/ranges.py).
+        Index("ix_events_span_class_start", "span_class", "start_earliest", "end_latest"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -138,6 +149,9 @@ class Event(Base):
     end_earliest: Mapped[int] = mapped_column(BigInteger)
     end_latest: Mapped[int] = mapped_column(BigInteger)
     precision: Mapped[str] = mapped_column(String(20))
+    span_class: Mapped[int] = mapped_column(SmallInteger, server_default="6")
+    # Title, summary and quotes as search tokens (timeline/search.py), indexed by FTS5 or GIN.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     kind: Mapped[str] = mapped_column(String(40), default=Kind.OTHER.value)
     place: Mapped[str | None] = mapped_column(String(300))
     country: Mapped[str | None] = mapped_column(String(2), index=True)

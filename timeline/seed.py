@@ -6,7 +6,6 @@ Loading the same files again changes nothing and records no revision.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,8 +14,8 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from timeline.errors import InvalidValue, TimelineError
-from timeline.models import Actor, Event, Source
+from timeline.errors import InvalidValue
+from timeline.models import Actor, Source
 from timeline.resources import seeds_dir
 from timeline.store import (
     ActorRole,
@@ -24,11 +23,10 @@ from timeline.store import (
     EventInput,
     LinkInput,
     SourceInput,
-    add_event,
     add_source,
-    replace_event,
     update_source,
 )
+from timeline.store.bulk import load_events
 from timeline.store import validate
 
 __all__ = ["SeedReport", "load_seeds", "read_seed_files"]
@@ -100,7 +98,7 @@ def _source_input(item: dict[str, Any]) -> SourceInput:
     )
 
 
-def _event_input(item: dict[str, Any], *, with_links: bool) -> EventInput:
+def _event_input(item: dict[str, Any]) -> EventInput:
     return EventInput(
         slug=item["slug"],
         title=item["title"],
@@ -130,9 +128,7 @@ def _event_input(item: dict[str, Any], *, with_links: bool) -> EventInput:
             )
             for c in item.get("citations") or []
         ],
-        links=[LinkInput(relation=link["relation"], target=link["target"]) for link in item.get("links") or []]
-        if with_links
-        else [],
+        links=[LinkInput(relation=link["relation"], target=link["target"]) for link in item.get("links") or []],
     )
 
 
@@ -156,13 +152,6 @@ def _load_actors(session: Session, actors: list[dict[str, Any]], report: SeedRep
     session.flush()
 
 
-def _with_context(slug: str, action: Callable[[], T]) -> T:
-    try:
-        return action()
-    except TimelineError as err:
-        raise TimelineError(f"seed event {slug}: {err}") from err
-
-
 def load_seeds(*, session: Session, folder: Path | None = None) -> SeedReport:
     """Load sources, actors and events from seeds/; returns what was added or changed."""
     files = read_seed_files(folder)
@@ -178,23 +167,10 @@ def load_seeds(*, session: Session, folder: Path | None = None) -> SeedReport:
         elif update_source(session=session, row=row, source=given, reason=SEED_REASON):
             report.sources_changed += 1
 
-    existing = set(session.scalars(select(Event.slug)))
-    added: set[str] = set()
-    # Links may point forward, so every event exists before any link is made.
-    for item in files.events:
-        if item["slug"] not in existing:
-            _with_context(item["slug"], lambda: add_event(
-                session=session, event=_event_input(item, with_links=False), reason=SEED_REASON
-            ))
-            added.add(item["slug"])
-            report.events_added += 1
-    for item in files.events:
-        slug = item["slug"]
-        if slug in added and not item.get("links"):
-            continue
-        changed = _with_context(slug, lambda: replace_event(
-            session=session, ref=slug, event=_event_input(item, with_links=True), reason=SEED_REASON
-        ))
-        if changed and slug not in added:
-            report.events_changed += 1
+    loaded = load_events(
+        session=session,
+        events=((f"seed event {item.get('slug')}", _event_input(item)) for item in files.events),
+        reason=SEED_REASON,
+    )
+    report.events_added, report.events_changed = loaded.added, loaded.changed
     return report

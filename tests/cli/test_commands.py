@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from timeline.db import Database
+from timeline.migrate import head_revision
 from timeline.store import EventQuery, get_event, query_documents
 from timeline.store.documents import event_document
 
@@ -186,8 +187,9 @@ def test_sources_add_prints_id(cli):
 
 
 def test_init_and_db_commands(empty_cli):
-    assert empty_cli("db", "current").stdout == "0001 (head)\n"
-    assert empty_cli("db", "upgrade").stdout == "already at 0001\n"
+    head = head_revision()
+    assert empty_cli("db", "current").stdout == f"{head} (head)\n"
+    assert empty_cli("db", "upgrade").stdout == f"already at {head}\n"
     result = empty_cli("init", "--no-seed")
     assert result.exit_code == 0
     assert result.stdout.startswith("ready: ") and result.stdout.endswith("(0 events)\n")
@@ -213,7 +215,8 @@ def test_db_commands_on_a_new_file(tmp_path):
     from conftest import Cli
 
     cli = Cli(str(tmp_path / "new.db"))
-    assert cli("db", "current").stdout == "empty (no schema); newest is 0001\n"
-    assert cli("db", "upgrade").stdout == "upgraded empty database -> 0001\n"
-    assert cli("db", "current").stdout == "0001 (head)\n"
+    head = head_revision()
+    assert cli("db", "current").stdout == f"empty (no schema); newest is {head}\n"
+    assert cli("db", "upgrade").stdout == f"upgraded empty database -> {head}\n"
+    assert cli("db", "current").stdout == f"{head} (head)\n"
     assert cli("query", "--format", "json").stdout == "[]\n"

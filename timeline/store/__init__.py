@@ -3,6 +3,7 @@
 Owns the database work behind every command; it never prints or parses command lines.
 """
 
+from timeline.store import search_index as _search_index  # noqa: F401  (keeps FTS in step)
 from timeline.store.documents import event_document, event_documents
 from timeline.store.events import (
     ActorRole,

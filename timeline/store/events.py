@@ -9,15 +9,18 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from timeline.dates import FuzzyDate
 from timeline.errors import Conflict, InvalidValue, MissingSource, NotFound
 from timeline.models import Actor, Citation, Event, EventActor, EventLink, EventTag, Source, Tag, utcnow
+from timeline.search import document_text
 from timeline.status import derive_status
 from timeline.store import validate
 from timeline.store.documents import event_document, with_details
+from timeline.store.ranges import span_class
 from timeline.store.revisions import record_revision
 from timeline.store.sources import SourceInput, find_or_add_source, get_source
 from timeline.vocab import Kind, Origin, Relation, Stance, Status
@@ -31,7 +34,7 @@ __all__ = [
     "cite",
     "get_event",
     "make_slug",
-    "refresh_status",
+    "refresh_derived",
     "replace_event",
 ]
 
@@ -186,63 +189,90 @@ def _citation(session: Session, given: CitationInput, reason: str | None) -> Cit
     )
 
 
-def refresh_status(event: Event) -> None:
-    """Re-derive the status from the citations, unless a curator set it by hand."""
+def refresh_derived(event: Event) -> None:
+    """Re-derive what follows from the citations: the search text, and the status unless set by hand."""
+    event.search_text = document_text([event.title, event.summary, *(c.quote for c in event.citations)])
     if event.status_manual:
         return
     pairs = [(c.stance, c.source.publisher or f"source {c.source.id}") for c in event.citations]
     event.status = derive_status(pairs).value
 
 
-def _apply_fields(session: Session, event: Event, given: EventInput) -> None:
+@dataclass
+class CleanEvent:
+    """An EventInput checked and normalised: column values, tags and actor roles."""
+
+    columns: dict[str, Any]
+    fuzzy: FuzzyDate
+    tags: list[str]
+    actors: list[tuple[str, str]]
+
+
+def clean_event(given: EventInput) -> CleanEvent:
+    """Check every field of an event; raises InvalidValue naming the first bad one."""
     fuzzy = validate.date_value("date", given.date)
-    event.title = validate.clean_text("title", given.title, limit=validate.MAX_TITLE)  # type: ignore[assignment]
-    event.summary = validate.optional_text("summary", given.summary)
-    event.notes = validate.optional_text("notes", given.notes)
-    event.date = fuzzy.edtf
-    event.start_earliest = fuzzy.start_earliest
-    event.start_latest = fuzzy.start_latest
-    event.end_earliest = fuzzy.end_earliest
-    event.end_latest = fuzzy.end_latest
-    event.precision = fuzzy.precision.value
-    event.kind = validate.one_of("kind", given.kind or Kind.OTHER.value, Kind)
-    event.place = validate.optional_text("place", given.place, limit=300)
-    event.country = validate.country_code(given.country)
-    event.lat = validate.coordinate("lat", given.lat, 90)
-    event.lon = validate.coordinate("lon", given.lon, 180)
-    if (event.lat is None) != (event.lon is None):
+    lat = validate.coordinate("lat", given.lat, 90)
+    lon = validate.coordinate("lon", given.lon, 180)
+    if (lat is None) != (lon is None):
         raise InvalidValue("lat/lon", f"{given.lat}/{given.lon}", "both a latitude and a longitude, or neither")
-    event.origin = validate.one_of("origin", given.origin, Origin)
+    columns: dict[str, Any] = {
+        "title": validate.clean_text("title", given.title, limit=validate.MAX_TITLE),
+        "summary": validate.optional_text("summary", given.summary),
+        "notes": validate.optional_text("notes", given.notes),
+        "date": fuzzy.edtf,
+        "start_earliest": fuzzy.start_earliest,
+        "start_latest": fuzzy.start_latest,
+        "end_earliest": fuzzy.end_earliest,
+        "end_latest": fuzzy.end_latest,
+        "precision": fuzzy.precision.value,
+        "span_class": span_class(fuzzy.start_earliest, fuzzy.end_latest),
+        "kind": validate.one_of("kind", given.kind or Kind.OTHER.value, Kind),
+        "place": validate.optional_text("place", given.place, limit=300),
+        "country": validate.country_code(given.country),
+        "lat": lat,
+        "lon": lon,
+        "origin": validate.one_of("origin", given.origin, Origin),
+        "status_manual": False,
+        "status_reason": None,
+    }
     if given.status:
-        event.status = validate.one_of("status", given.status, Status)
-        reason = validate.optional_text("status reason", given.status_reason)
-        if reason is None:
+        columns["status"] = validate.one_of("status", given.status, Status)
+        columns["status_reason"] = validate.optional_text("status reason", given.status_reason)
+        if columns["status_reason"] is None:
             raise InvalidValue("status reason", "", "a reason whenever a status is set by hand")
-        event.status_manual = True
-        event.status_reason = reason
-    else:
-        event.status_manual = False
-        event.status_reason = None
+        columns["status_manual"] = True
+    actors: list[tuple[str, str]] = []
+    for actor_role in given.actors:
+        name = validate.clean_text("actor", actor_role.name, limit=300)
+        role = validate.clean_text("actor role", actor_role.role or "participant", limit=60)
+        actors.append((name, role))  # type: ignore[arg-type]
+    tags = list(dict.fromkeys(clean_tag(tag) for tag in given.tags))
+    return CleanEvent(columns=columns, fuzzy=fuzzy, tags=tags, actors=actors)
+
+
+def _apply_fields(session: Session, event: Event, given: EventInput) -> CleanEvent:
+    clean = clean_event(given)
+    for column, value in clean.columns.items():
+        setattr(event, column, value)
 
     # Reuse the association rows that stay, so an unchanged event flushes nothing.
     old_tags = {row.tag.name: row for row in event.tag_rows}
     tag_rows = []
-    for position, name in enumerate(dict.fromkeys(clean_tag(tag) for tag in given.tags)):
+    for position, name in enumerate(clean.tags):
         tag_row = old_tags.get(name) or EventTag(tag=_tag(session, name))
         tag_row.position = position
         tag_rows.append(tag_row)
     event.tag_rows = tag_rows
     old_roles = {(row.actor.id, row.role): row for row in event.actor_roles}
     roles: dict[tuple[int, str], EventActor] = {}
-    for actor_role in given.actors:
-        name = validate.clean_text("actor", actor_role.name, limit=300)
-        role = validate.clean_text("actor role", actor_role.role or "participant", limit=60)
-        actor = _actor(session, name)  # type: ignore[arg-type]
+    for name, role in clean.actors:
+        actor = _actor(session, name)
         key = (actor.id, role)
         if key not in roles:
-            roles[key] = old_roles.get(key) or EventActor(actor=actor, role=role)  # type: ignore[arg-type]
+            roles[key] = old_roles.get(key) or EventActor(actor=actor, role=role)
             roles[key].position = len(roles) - 1
     event.actor_roles = list(roles.values())
+    return clean
 
 
 def _link_target(session: Session, ref: str) -> Event:
@@ -278,12 +308,12 @@ def add_event(*, session: Session, event: EventInput, reason: str | None = None)
     else:
         slug = None
     row = Event(slug=slug or "", created_at=utcnow(), updated_at=utcnow())
-    _apply_fields(session, row, event)
+    clean = _apply_fields(session, row, event)
     if slug is None:
-        row.slug = _unique_slug(session, make_slug(validate.date_value("date", event.date), row.title))
+        row.slug = _unique_slug(session, make_slug(clean.fuzzy, row.title))
     session.add(row)
     row.citations = [_citation(session, given, reason) for given in event.citations]
-    refresh_status(row)
+    refresh_derived(row)
     session.flush()
     _add_links(session, row, event.links)
     record_revision(
@@ -299,7 +329,7 @@ def cite(*, session: Session, event_ref: str | int, citation: CitationInput, rea
     before = event_document(session, event)
     row = _citation(session, citation, reason)
     event.citations.append(row)
-    refresh_status(event)
+    refresh_derived(event)
     event.updated_at = utcnow()
     session.flush()
     record_revision(
@@ -333,7 +363,7 @@ def replace_event(*, session: Session, ref: str | int, event: EventInput, reason
         existing = kept.pop(_citation_key(citation), None)
         merged.append(existing if existing is not None else citation)
     row.citations = merged
-    refresh_status(row)
+    refresh_derived(row)
     session.flush()
     targets = {(link.relation, _link_target(session, link.target).id) for link in event.links}
     for link in session.scalars(select(EventLink).where(EventLink.from_event_id == row.id)):

@@ -17,13 +17,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, Integer, and_, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
-from timeline.dates import MAX_BOUND, MIN_BOUND, window
+from timeline.dates import window
 from timeline.errors import InvalidValue
 from timeline.models import Actor, Citation, Event, EventActor, EventTag, Source, Tag
+from timeline.search import SearchQuery, fts5_expression, parse_query, tsquery_expression
 from timeline.store.documents import event_documents, with_details
+from timeline.store.ranges import match_condition
 from timeline.vocab import Kind, Status, values
 
 __all__ = ["FILTERS", "EventQuery", "Filter", "Match", "count_events", "query_documents", "query_events"]
@@ -54,11 +56,6 @@ class EventQuery:
 
     def values_for(self, name: str) -> Sequence[str]:
         return getattr(self, name)
-
-
-def _like(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _kind(values_: Sequence[str]) -> ColumnElement[bool]:
@@ -157,15 +154,9 @@ def _conditions(session: Session, query: EventQuery) -> list[ColumnElement[bool]
     conditions: list[ColumnElement[bool]] = []
     if not query.include_deleted:
         conditions.append(Event.deleted_at.is_(None))
-    if match is Match.OVERLAPS:
-        if high != MAX_BOUND:
-            conditions.append(Event.start_earliest <= high)
-        if low != MIN_BOUND:
-            conditions.append(Event.end_latest >= low)
-    elif match is Match.WITHIN:
-        conditions += [Event.start_earliest >= low, Event.end_latest <= high]
-    else:
-        conditions += [Event.start_earliest >= low, Event.start_latest <= high]
+    date_condition = match_condition(match.value, low, high)
+    if date_condition is not None:
+        conditions.append(date_condition)
 
     for spec in FILTERS:
         given = [v for v in query.values_for(spec.name) if v is not None and str(v).strip()]
@@ -188,17 +179,23 @@ def _conditions(session: Session, query: EventQuery) -> list[ColumnElement[bool]
             assert spec.condition is not None
             conditions.append(spec.condition(given))
 
-    if query.text and query.text.strip():
-        pattern = _like(query.text.strip().lower())
-        quoted = exists().where(Citation.event_id == Event.id, func.lower(Citation.quote).like(pattern, escape="\\"))
-        conditions.append(
-            or_(
-                func.lower(Event.title).like(pattern, escape="\\"),
-                func.lower(Event.summary).like(pattern, escape="\\"),
-                quoted,
-            )
-        )
+    if query.text is not None:
+        conditions.append(_text_condition(session, parse_query(query.text)))
     return conditions
+
+
+def _text_condition(session: Session, search: SearchQuery) -> ColumnElement[bool]:
+    """Full-text match through the engine's own index: FTS5 on SQLite, GIN over tsvector on PostgreSQL."""
+    if session.get_bind().dialect.name == "sqlite":
+        matches = text("SELECT rowid FROM events_fts WHERE events_fts MATCH :fts_query").bindparams(
+            fts_query=fts5_expression(search)
+        ).columns(rowid=Integer)
+        return Event.id.in_(matches)
+    # The literal config makes the expression identical to the one the GIN index is built on.
+    config = literal_column("'simple'::regconfig")
+    return func.to_tsvector(config, Event.search_text).op("@@")(
+        func.to_tsquery(config, tsquery_expression(search))
+    )
 
 
 def _check_limit(limit: int | None) -> None:

@@ -1,27 +1,32 @@
 """The JSON documents of events: what query/show print, exports read and revisions keep.
 
-Owns the shape of an event document (the CLI contract's fields); loads, never writes.
+Owns the shape of an event document (the CLI contract's fields) and builds it with a
+fixed number of Core queries whatever the number of events; never writes.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from timeline.dates import iso_bound, parse_edtf
-from timeline.models import Citation, Event, EventActor, EventLink
+from timeline.models import Actor, Citation, Event, EventActor, EventLink, EventTag, Source, Tag
 
-__all__ = ["citation_document", "event_document", "event_documents", "with_details"]
+__all__ = ["display_date", "documents_for", "event_document", "event_documents", "with_details"]
 
-_CHUNK = 500
+_EVENT_COLUMNS = (
+    Event.id, Event.slug, Event.title, Event.date, Event.start_earliest, Event.start_latest, Event.end_earliest,
+    Event.end_latest, Event.precision, Event.summary, Event.kind, Event.status, Event.status_manual,
+    Event.status_reason, Event.place, Event.country, Event.lat, Event.lon, Event.notes, Event.origin,
+)
 
 
 def with_details(statement):  # type: ignore[no-untyped-def]
-    """Eager-load what a document needs, in a fixed number of queries."""
+    """Eager-load an ORM event's collections, for code that edits them."""
     return statement.options(
         selectinload(Event.citations).joinedload(Citation.source),
         selectinload(Event.actor_roles).joinedload(EventActor.actor),
@@ -29,79 +34,96 @@ def with_details(statement):  # type: ignore[no-untyped-def]
     )
 
 
-def citation_document(citation: Citation) -> dict[str, Any]:
-    source = citation.source
-    return {
-        "source_id": source.id,
-        "source_key": source.key,
-        "source_title": source.title,
-        "publisher": source.publisher,
-        "url": source.url,
-        "published": source.published,
-        "quote": citation.quote,
-        "stance": citation.stance,
-        "speaker": citation.speaker,
-        "locator": citation.locator,
-        "note": citation.note,
-    }
+@lru_cache(maxsize=65_536)
+def display_date(edtf: str) -> str:
+    """How a stored EDTF date reads ('1 Aug 2022'); many events share a date, so it is cached."""
+    return parse_edtf(edtf).display()
 
 
-def _links(session: Session, ids: Sequence[int]) -> tuple[dict[int, list], dict[int, list]]:
-    """Links out of and into the given events, with the other event's slug."""
-    outgoing: dict[int, list[dict[str, str]]] = defaultdict(list)
-    incoming: dict[int, list[dict[str, str]]] = defaultdict(list)
+@lru_cache(maxsize=262_144)
+def _iso(seconds: int, latest: bool) -> str | None:
+    return iso_bound(seconds, latest=latest)
+
+
+def documents_for(session: Session, ids_statement: Select) -> list[dict[str, Any]]:
+    """Documents of the events `ids_statement` selects (a select of Event.id, with its order and limit)."""
+    rows = session.execute(ids_statement.with_only_columns(*_EVENT_COLUMNS)).all()
+    if not rows:
+        return []
+    chosen = select(ids_statement.subquery().c.id)
+    docs: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        docs[row.id] = {
+            "id": row.id,
+            "slug": row.slug,
+            "title": row.title,
+            "date": row.date,
+            "display_date": display_date(row.date),
+            "start_earliest": _iso(row.start_earliest, False),
+            "start_latest": _iso(row.start_latest, True),
+            "end_earliest": _iso(row.end_earliest, False),
+            "end_latest": _iso(row.end_latest, True),
+            "precision": row.precision,
+            "summary": row.summary,
+            "kind": row.kind,
+            "status": row.status,
+            "status_reason": row.status_reason if row.status_manual else None,
+            "tags": [],
+            "place": row.place,
+            "country": row.country,
+            "lat": row.lat,
+            "lon": row.lon,
+            "actors": [],
+            "citations": [],
+            "links": [],
+            "linked_from": [],
+            "notes": row.notes,
+            "origin": row.origin,
+        }
+    for event_id, name in session.execute(
+        select(EventTag.event_id, Tag.name).join(Tag, Tag.id == EventTag.tag_id)
+        .where(EventTag.event_id.in_(chosen)).order_by(EventTag.event_id, EventTag.position)
+    ):
+        docs[event_id]["tags"].append(name)
+    for event_id, name, role in session.execute(
+        select(EventActor.event_id, Actor.name, EventActor.role).join(Actor, Actor.id == EventActor.actor_id)
+        .where(EventActor.event_id.in_(chosen)).order_by(EventActor.event_id, EventActor.position)
+    ):
+        docs[event_id]["actors"].append({"name": name, "role": role})
+    for c in session.execute(
+        select(
+            Citation.event_id, Source.id, Source.key, Source.title, Source.publisher, Source.url,
+            Source.published, Citation.quote, Citation.stance, Citation.speaker, Citation.locator, Citation.note,
+        ).join(Source, Source.id == Citation.source_id)
+        .where(Citation.event_id.in_(chosen)).order_by(Citation.id)
+    ):
+        docs[c[0]]["citations"].append({
+            "source_id": c[1], "source_key": c[2], "source_title": c[3], "publisher": c[4], "url": c[5],
+            "published": c[6], "quote": c[7], "stance": c[8], "speaker": c[9], "locator": c[10], "note": c[11],
+        })
     origin, target = aliased(Event), aliased(Event)
-    for start in range(0, len(ids), _CHUNK):
-        chunk = set(ids[start : start + _CHUNK])
-        rows = session.execute(
-            select(EventLink.from_event_id, EventLink.relation, EventLink.to_event_id, origin.slug, target.slug)
-            .join(origin, origin.id == EventLink.from_event_id)
-            .join(target, target.id == EventLink.to_event_id)
-            .where(EventLink.from_event_id.in_(chunk) | EventLink.to_event_id.in_(chunk))
-            .order_by(EventLink.id)
-        )
-        for from_id, relation, to_id, from_slug, to_slug in rows:
-            if from_id in chunk:
-                outgoing[from_id].append({"relation": relation, "event": to_slug})
-            if to_id in chunk:
-                incoming[to_id].append({"relation": relation, "event": from_slug})
-    return outgoing, incoming
-
-
-def _document(event: Event, links_out: list, links_in: list) -> dict[str, Any]:
-    fuzzy = parse_edtf(event.date)
-    return {
-        "id": event.id,
-        "slug": event.slug,
-        "title": event.title,
-        "date": event.date,
-        "display_date": fuzzy.display(),
-        "start_earliest": iso_bound(event.start_earliest, latest=False),
-        "start_latest": iso_bound(event.start_latest, latest=True),
-        "end_earliest": iso_bound(event.end_earliest, latest=False),
-        "end_latest": iso_bound(event.end_latest, latest=True),
-        "precision": event.precision,
-        "summary": event.summary,
-        "kind": event.kind,
-        "status": event.status,
-        "status_reason": event.status_reason if event.status_manual else None,
-        "tags": [row.tag.name for row in event.tag_rows],
-        "place": event.place,
-        "country": event.country,
-        "lat": event.lat,
-        "lon": event.lon,
-        "actors": [{"name": row.actor.name, "role": row.role} for row in event.actor_roles],
-        "citations": [citation_document(citation) for citation in event.citations],
-        "links": links_out,
-        "linked_from": links_in,
-        "notes": event.notes,
-        "origin": event.origin,
-    }
+    for from_id, relation, to_id, from_slug, to_slug in session.execute(
+        select(EventLink.from_event_id, EventLink.relation, EventLink.to_event_id, origin.slug, target.slug)
+        .join(origin, origin.id == EventLink.from_event_id)
+        .join(target, target.id == EventLink.to_event_id)
+        .where(EventLink.from_event_id.in_(chosen) | EventLink.to_event_id.in_(chosen))
+        .order_by(EventLink.id)
+    ):
+        if from_id in docs:
+            docs[from_id]["links"].append({"relation": relation, "event": to_slug})
+        if to_id in docs:
+            docs[to_id]["linked_from"].append({"relation": relation, "event": from_slug})
+    return list(docs.values())
 
 
 def event_documents(session: Session, events: Sequence[Event]) -> list[dict[str, Any]]:
-    outgoing, incoming = _links(session, [event.id for event in events])
-    return [_document(event, outgoing.get(event.id, []), incoming.get(event.id, [])) for event in events]
+    """Documents of ORM events, in the given order (pending changes are flushed first)."""
+    if not events:
+        return []
+    session.flush()
+    by_id = {doc["id"]: doc for doc in documents_for(session, select(Event.id).where(
+        Event.id.in_([event.id for event in events])))}
+    return [by_id[event.id] for event in events]
 
 
 def event_document(session: Session, event: Event) -> dict[str, Any]:

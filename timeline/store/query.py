@@ -17,18 +17,27 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, and_, exists, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, Integer, Select, and_, exists, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from timeline.dates import window
 from timeline.errors import InvalidValue
 from timeline.models import Actor, Citation, Event, EventActor, EventTag, Source, Tag
 from timeline.search import SearchQuery, fts5_expression, parse_query, tsquery_expression
-from timeline.store.documents import event_documents, with_details
+from timeline.store.documents import documents_for, with_details
 from timeline.store.ranges import match_condition
 from timeline.vocab import Kind, Status, values
 
-__all__ = ["FILTERS", "EventQuery", "Filter", "Match", "count_events", "query_documents", "query_events"]
+__all__ = [
+    "FILTERS",
+    "EventQuery",
+    "Filter",
+    "Match",
+    "count_events",
+    "event_ids_statement",
+    "query_documents",
+    "query_events",
+]
 
 
 class Match(str, enum.Enum):
@@ -203,21 +212,27 @@ def _check_limit(limit: int | None) -> None:
         raise InvalidValue("--limit", limit, "a whole number of at least 1")
 
 
-def query_events(*, session: Session, query: EventQuery) -> list[Event]:
-    """The events that match, oldest first, with their details loaded."""
+def event_ids_statement(*, session: Session, query: EventQuery) -> Select[tuple[int]]:
+    """The SELECT of matching event ids in chronological order: what every query runs."""
     _check_limit(query.limit)
     statement = (
-        with_details(select(Event))
+        select(Event.id)
         .where(and_(True, *_conditions(session, query)))
         .order_by(Event.start_earliest, Event.end_latest, Event.id)
     )
-    if query.limit:
-        statement = statement.limit(query.limit)
-    return list(session.scalars(statement))
+    return statement.limit(query.limit) if query.limit else statement
+
+
+def query_events(*, session: Session, query: EventQuery) -> list[Event]:
+    """The matching events as ORM objects with their details loaded, oldest first."""
+    ids = list(session.scalars(event_ids_statement(session=session, query=query)))
+    found = {event.id: event for event in session.scalars(with_details(select(Event).where(Event.id.in_(ids))))}
+    return [found[event_id] for event_id in ids]
 
 
 def query_documents(*, session: Session, query: EventQuery) -> list[dict[str, Any]]:
-    return event_documents(session, query_events(session=session, query=query))
+    """The matching events as JSON-ready documents, oldest first."""
+    return documents_for(session, event_ids_statement(session=session, query=query))
 
 
 def count_events(*, session: Session, query: EventQuery) -> int:

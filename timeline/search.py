@@ -26,6 +26,8 @@ _MAX_QUERY = 500
 
 def tokens(text: str) -> list[str]:
     """Lower-case, accent-free word tokens of a text."""
+    if text.isascii():
+        return _TOKEN.findall(text.lower())
     folded = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return _TOKEN.findall(stripped)
@@ -33,7 +35,7 @@ def tokens(text: str) -> list[str]:
 
 def document_text(parts: Iterable[str | None]) -> str:
     """The text an event is indexed by: its title, summary and quotes as tokens."""
-    return " ".join(token for part in parts if part for token in tokens(part))
+    return " ".join(tokens(" ".join(part for part in parts if part)))
 
 
 @dataclass(frozen=True)

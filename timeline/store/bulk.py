@@ -13,9 +13,11 @@ created is the `before` of its next revision, or its current state if it has non
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, select, text
@@ -47,6 +49,7 @@ _EVENT_COLUMNS = (
     "end_latest", "precision", "span_class", "search_text", "kind", "place", "country", "lat", "lon", "status",
     "status_manual", "status_reason", "origin", "created_at", "updated_at",
 )
+_event_row = itemgetter(*_EVENT_COLUMNS)
 _CITATION_COLUMNS = (
     "event_id", "source_id", "quote", "locator", "quote_start", "quote_end", "stance", "speaker", "language",
     "translation_note", "note", "created_at",
@@ -121,6 +124,15 @@ class _Names:
         self.actors: dict[str, int] = {}
         self.actor_aliases: dict[str, int] | None = None
         self.sources_added = 0
+        self._cleaned: dict[tuple[str | None, str | None, str | None], dict[str, Any]] = {}
+
+    def _clean(self, given: SourceInput) -> dict[str, Any]:
+        """A new source's checked fields, checked once however many events cite it."""
+        identity = (given.key, given.url, given.sha256)
+        fields = self._cleaned.get(identity)
+        if fields is None:
+            fields = self._cleaned[identity] = given.clean()
+        return fields
 
     # -- sources ---------------------------------------------------------------------------
     def _remember_source(self, source_id: int, key: str | None, url: str | None, publisher: str | None) -> None:
@@ -135,7 +147,7 @@ class _Names:
         new_inputs = {}
         for ref in refs:
             if isinstance(ref, SourceInput):
-                fields = ref.clean()
+                fields = self._clean(ref)
                 natural = fields["key"] or fields["url"] or fields["sha256"]
                 if natural is None:
                     raise InvalidValue("source", fields["title"], "a new source with a url or a key")
@@ -173,7 +185,7 @@ class _Names:
 
     def source_id(self, ref: int | str | SourceInput) -> int:
         if isinstance(ref, SourceInput):
-            fields = ref.clean()
+            fields = self._clean(ref)
             return self.source_by_ref[fields["key"] or fields["url"] or fields["sha256"]]
         return self.source_by_ref[str(ref)]
 
@@ -226,17 +238,22 @@ def _at_line(label: str | None, err: TimelineError) -> TimelineError:
     return TimelineError(f"{label}: {err}") if label is not None else err
 
 
+def _optional(field: str, value: str | None, limit: int = validate.MAX_TEXT) -> str | None:
+    # Most optional fields are empty; skip the call into the validator for them.
+    return None if value is None else validate.optional_text(field, value, limit=limit)
+
+
 def _citation_row(event_id: int, source_id: int, given: CitationInput, now: dt.datetime | str) -> tuple[Any, ...]:
     return (
         event_id, source_id,
-        validate.optional_text("quote", given.quote, limit=2_000),
-        validate.optional_text("locator", given.locator, limit=200),
+        _optional("quote", given.quote, 2_000),
+        _optional("locator", given.locator, 200),
         given.quote_start, given.quote_end,
         validate.one_of("stance", given.stance, Stance),
-        validate.optional_text("speaker", given.speaker, limit=300),
-        validate.language_code(given.language),
-        validate.optional_text("translation note", given.translation_note),
-        validate.optional_text("citation note", given.note),
+        _optional("speaker", given.speaker, 300),
+        None if given.language is None else validate.language_code(given.language),
+        _optional("translation note", given.translation_note),
+        _optional("citation note", given.note),
         now,
     )
 
@@ -254,6 +271,23 @@ def load_events(
     The label says where an event came from ("line 12"). Links are made after every new
     event is in, and stored events are compared and replaced last, so links may point forward.
     """
+    collecting = gc.isenabled()
+    # Millions of short-lived rows would trigger needless full collections.
+    gc.disable()
+    try:
+        return _load(session, events, reason, batch_size, progress)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(
+    session: Session,
+    events: Iterable[tuple[str | None, EventInput]],
+    reason: str | None,
+    batch_size: int,
+    progress: Callable[[int], None] | None,
+) -> LoadReport:
     connection = session.connection()
     writer = _Writer(connection)
     now = writer.timestamp(utcnow())
@@ -317,9 +351,8 @@ def load_events(
                     (row[6], names.publisher[row[1]]) for row in citations
                 ).value
             search = document_text([columns["title"], columns["summary"], *(row[2] for row in citations)])
-            values = {**columns, "id": event_id, "slug": slug, "search_text": search, "created_at": now,
-                      "updated_at": now}
-            event_rows.append(tuple(values[c] for c in _EVENT_COLUMNS))
+            columns.update(id=event_id, slug=slug, search_text=search, created_at=now, updated_at=now)
+            event_rows.append(_event_row(columns))
             citation_rows.extend(citations)
             tag_rows.extend((event_id, names.tags[tag], position) for position, tag in enumerate(clean.tags))
             seen_roles = set()

@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -135,6 +136,7 @@ def _tag(session: Session, name: str) -> Tag:
     return tag
 
 
+@lru_cache(maxsize=4096)
 def clean_tag(value: str) -> str:
     name = value.strip().lower().replace(" ", "-")
     if not _TAG.fullmatch(name) or len(name) > 100:
@@ -217,8 +219,8 @@ def clean_event(given: EventInput) -> CleanEvent:
         raise InvalidValue("lat/lon", f"{given.lat}/{given.lon}", "both a latitude and a longitude, or neither")
     columns: dict[str, Any] = {
         "title": validate.clean_text("title", given.title, limit=validate.MAX_TITLE),
-        "summary": validate.optional_text("summary", given.summary),
-        "notes": validate.optional_text("notes", given.notes),
+        "summary": None if given.summary is None else validate.optional_text("summary", given.summary),
+        "notes": None if given.notes is None else validate.optional_text("notes", given.notes),
         "date": fuzzy.edtf,
         "start_earliest": fuzzy.start_earliest,
         "start_latest": fuzzy.start_latest,
@@ -227,7 +229,7 @@ def clean_event(given: EventInput) -> CleanEvent:
         "precision": fuzzy.precision.value,
         "span_class": span_class(fuzzy.start_earliest, fuzzy.end_latest),
         "kind": validate.one_of("kind", given.kind or Kind.OTHER.value, Kind),
-        "place": validate.optional_text("place", given.place, limit=300),
+        "place": None if given.place is None else validate.optional_text("place", given.place, limit=300),
         "country": validate.country_code(given.country),
         "lat": lat,
         "lon": lon,

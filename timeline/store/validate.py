@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from timeline.dates import FuzzyDate, parse_date
@@ -29,16 +30,19 @@ MAX_TITLE = 500
 MAX_TEXT = 20_000
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _COUNTRY = re.compile(r"[A-Z]{2}")
+_SPACE = re.compile(r"\s")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 
 
 def clean_text(field: str, value: str | None, *, limit: int = MAX_TEXT, required: bool = True) -> str | None:
     """NFC-normalised, stripped text; refuses empty required values and oversized ones."""
-    if value is None or not str(value).strip():
+    text = value.strip() if isinstance(value, str) else None if value is None else str(value).strip()
+    if not text:
         if required:
             raise InvalidValue(field, value if value is not None else "", "a non-empty text")
         return None
-    text = unicodedata.normalize("NFC", str(value).strip())
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     if len(text) > limit:
         raise InvalidValue(field, text[:40] + "…", f"at most {limit} characters (got {len(text)})")
     return text
@@ -73,7 +77,7 @@ def web_url(field: str, value: str | None) -> str | None:
         return None
     url = value.strip()
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
+    if parts.scheme not in ("http", "https") or not parts.netloc or _SPACE.search(url):
         raise InvalidValue(field, value, "an http:// or https:// address")
     return url
 
@@ -96,11 +100,17 @@ def language_code(value: str | None) -> str | None:
     return code
 
 
+@lru_cache(maxsize=None)
+def _allowed(enum_type: type) -> frozenset[str]:
+    return frozenset(values(enum_type))
+
+
 def one_of(field: str, value: str, enum_type: type) -> str:
-    allowed = values(enum_type)
+    if value in _allowed(enum_type):
+        return value
     text = str(value).strip().lower()
-    if text not in allowed:
-        raise InvalidValue(field, value, "one of " + ", ".join(allowed))
+    if text not in _allowed(enum_type):
+        raise InvalidValue(field, value, "one of " + ", ".join(values(enum_type)))
     return text
 
 

@@ -16,7 +16,16 @@ from dataclasses import dataclass
 
 from timeline.errors import InvalidValue
 
-__all__ = ["SearchQuery", "Term", "document_text", "fts5_expression", "parse_query", "tokens", "tsquery_expression"]
+__all__ = [
+    "SearchQuery",
+    "Term",
+    "document_text",
+    "fold",
+    "fts5_expression",
+    "parse_query",
+    "tokens",
+    "tsquery_expression",
+]
 
 # Letters and digits only: underscores and punctuation split words on both engines alike.
 _TOKEN = re.compile(r"[^\W_]+")
@@ -24,13 +33,22 @@ _QUERY_PART = re.compile(r'"([^"]*)"|(\S+)')
 _MAX_QUERY = 500
 
 
+# Latin letters that carry no combining mark, so NFKD alone leaves them as they are.
+_LATIN_FOLDS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th",
+                              "ı": "i", "ħ": "h", "ŀ": "l"})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'Łódź Café' -> 'lodz cafe'. Other scripts keep their letters."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LATIN_FOLDS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def tokens(text: str) -> list[str]:
     """Lower-case, accent-free word tokens of a text."""
-    if text.isascii():
-        return _TOKEN.findall(text.lower())
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return _TOKEN.findall(stripped)
+    return _TOKEN.findall(fold(text))
 
 
 def document_text(parts: Iterable[str | None]) -> str:

@@ -6,7 +6,6 @@ Owns event, citation, tag, actor-role and link rows and their revisions; no outp
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,7 +16,7 @@ from sqlalchemy.orm import Session
 from timeline.dates import FuzzyDate
 from timeline.errors import Conflict, InvalidValue, MissingSource, NotFound
 from timeline.models import Actor, Citation, Event, EventActor, EventLink, EventTag, Source, Tag, utcnow
-from timeline.search import document_text
+from timeline.search import document_text, fold
 from timeline.status import derive_status
 from timeline.store import validate
 from timeline.store.documents import event_document, with_details
@@ -100,7 +99,7 @@ def make_slug(date: FuzzyDate, title: str) -> str:
     """A readable slug: the start date as written, then up to seven words of the title."""
     stem = date.edtf.split("/")[0].strip("[]").split("..")[0]
     stem = re.sub(r"[^0-9-]", "", stem.split("T")[0]).strip("-") or "undated"
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    ascii_title = fold(title).encode("ascii", "ignore").decode()
     words = [w for w in re.findall(r"[a-z0-9]+", ascii_title) if w not in _SLUG_STOPWORDS][:7]
     slug = "-".join([stem, *words]) if words else f"{stem}-event"
     return slug[:120].rstrip("-")
@@ -359,11 +358,13 @@ def replace_event(*, session: Session, ref: str | int, event: EventInput, reason
     before = event_document(session, row)
     _apply_fields(session, row, event)
     wanted = [_citation(session, given, reason) for given in event.citations]
-    kept = {_citation_key(c): c for c in row.citations}
+    kept: dict[tuple, list[Citation]] = {}
+    for stored in row.citations:
+        kept.setdefault(_citation_key(stored), []).append(stored)
     merged = []
     for citation in wanted:
-        existing = kept.pop(_citation_key(citation), None)
-        merged.append(existing if existing is not None else citation)
+        same = kept.get(_citation_key(citation))
+        merged.append(same.pop(0) if same else citation)
     row.citations = merged
     refresh_derived(row)
     session.flush()

@@ -1,0 +1,79 @@
+"""The bulk loader: all or nothing, a bad row named by its line, idempotent, the same data as one by one."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from conftest import snapshot
+from timeline.db import Database
+from timeline.errors import TimelineError
+from timeline.store import EventQuery, query_documents
+from timeline.store.bulk import load_events
+from timeline.synthetic import synthetic_events, to_event_input
+
+
+def _inputs(count: int):
+    return [(f"line {number + 2}", to_event_input(event)) for number, event in enumerate(synthetic_events(count))]
+
+
+def _load(url: str, items) -> object:
+    database = Database.open(url)
+    try:
+        with database.writing() as session:
+            return load_events(session=session, events=items, batch_size=1_000)
+    finally:
+        database.dispose()
+
+
+def test_a_bad_row_near_the_end_leaves_the_database_unchanged(empty_db_url):
+    items = _inputs(10_000)
+    label, bad = items[9_990]
+    items[9_990] = (label, dataclasses.replace(bad, date="2021-02-29"))
+    before = snapshot(empty_db_url)
+    with pytest.raises(TimelineError) as caught:
+        _load(empty_db_url, items)
+    assert str(caught.value).startswith("line 9992: date: '2021-02-29' is not valid; expected")
+    assert snapshot(empty_db_url) == before
+
+
+def test_loading_twice_adds_nothing(empty_db_url):
+    first = _load(empty_db_url, _inputs(2_000))
+    assert (first.added, first.changed, first.unchanged) == (2_000, 0, 0)
+    after_first = snapshot(empty_db_url)
+    second = _load(empty_db_url, _inputs(2_000))
+    assert (second.added, second.changed, second.unchanged) == (0, 0, 2_000)
+    assert snapshot(empty_db_url) == after_first
+
+
+def test_changing_three_events_makes_three_revisions(empty_db_url):
+    _load(empty_db_url, _inputs(500))
+    revisions = len(snapshot(empty_db_url)["revisions"])
+    items = _inputs(500)
+    for index in (3, 100, 499):
+        label, event = items[index]
+        items[index] = (label, dataclasses.replace(event, title=event.title + " (revised)"))
+    report = _load(empty_db_url, items)
+    assert (report.added, report.changed, report.unchanged) == (0, 3, 497)
+    assert len(snapshot(empty_db_url)["revisions"]) == revisions + 3
+
+
+def test_bulk_and_one_by_one_store_the_same_documents(empty_db_url, tmp_path):
+    from timeline.bootstrap import initialise
+    from timeline.store import add_event
+
+    _load(empty_db_url, _inputs(200))
+    other = Database.open(tmp_path / "one-by-one.db")
+    initialise(other, seed=False)
+    with other.writing() as session:
+        for _, event in _inputs(200):
+            add_event(session=session, event=event)
+    databases = [Database.open(empty_db_url), other]
+    docs = []
+    for database in databases:
+        with database.reading() as session:
+            docs.append(query_documents(session=session, query=EventQuery()))
+        database.dispose()
+    assert len(docs[0]) == 200
+    assert docs[0] == docs[1]

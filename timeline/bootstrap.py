@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -14,7 +15,9 @@ from timeline.db import Database
 from timeline.errors import DatabaseError
 from timeline.migrate import current_revision, head_revision, upgrade
 from timeline.models import Event
-from timeline.seed import SeedReport, load_seeds
+
+if TYPE_CHECKING:
+    from timeline.seed import SeedReport
 
 __all__ = ["Prepared", "initialise", "open_ready"]
 
@@ -48,6 +51,8 @@ def initialise(database: Database, *, seed: bool = True) -> Prepared:
     upgrade(database)
     report = None
     if seed:
+        from timeline.seed import load_seeds
+
         with database.writing() as session:
             report = load_seeds(session=session)
     return Prepared(database=database, created=fresh, seed=report)

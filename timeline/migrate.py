@@ -8,14 +8,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
+
+from sqlalchemy import inspect, text
 
 from timeline.db import Database
 from timeline.errors import DatabaseError
+from timeline.models import SCHEMA_REVISION
 from timeline.resources import migrations_dir
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
+# Alembic is imported only when a migration runs: every command checks the revision,
+# and reading it needs no more than one SELECT.
 
 __all__ = [
     "UpgradeReport",
@@ -29,20 +35,24 @@ __all__ = [
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     return config
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
+    """The newest schema revision, the one the models describe (a test holds it equal to Alembic's head)."""
+    return SCHEMA_REVISION
 
 
 def current_revision(database: Database) -> str | None:
+    """The revision stored in the database, or None for a database with no schema yet."""
     with database.engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def is_up_to_date(database: Database) -> bool:
@@ -63,10 +73,14 @@ def _run(database: Database, action, revision: str) -> None:  # type: ignore[no-
 
 def upgrade(database: Database, revision: str = "head") -> None:
     """Bring the schema up to `revision` in one transaction."""
+    from alembic import command
+
     _run(database, command.upgrade, revision)
 
 
 def downgrade(database: Database, revision: str) -> None:
+    from alembic import command
+
     _run(database, command.downgrade, revision)
 
 

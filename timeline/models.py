@@ -52,6 +52,9 @@ NAMING_CONVENTION = {
 }
 
 
+# The Alembic revision these models describe; tests/migrations holds it equal to the head.
+SCHEMA_REVISION = "0002"
+
 # Search structures made by migrations for one engine only; autogenerate leaves them alone.
 ENGINE_SPECIFIC_NAMES = frozenset({"events_fts", "ix_events_search"})
 

@@ -18,8 +18,9 @@ from timeline.models import Base, is_engine_specific
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_single_head():
-    assert len(ScriptDirectory.from_config(_config()).get_heads()) == 1
+def test_single_head_equal_to_the_models_revision():
+    heads = ScriptDirectory.from_config(_config()).get_heads()
+    assert heads == [head_revision()]
 
 
 def test_upgrade_creates_every_model_table(empty_db_url):

@@ -163,7 +163,8 @@ def _peers(chunk: list[SyntheticEvent], folder: Path) -> dict[str, float]:
     return figures
 
 
-def run(engine: str, size: int, folder: Path, pg_url: str | None, *, with_peers: bool) -> Result:
+def run(engine: str, size: int, folder: Path, pg_url: str | None, *, with_peers: bool):  # type: ignore[no-untyped-def]
+    """Load `size` events both ways; returns the result and our loaded database (for the query benchmarks)."""
     _TAG_IDS.clear()
     _ACTOR_IDS.clear()
     ours_db = fresh_database(engine, folder, "load-ours", pg_url)
@@ -182,8 +183,8 @@ def run(engine: str, size: int, folder: Path, pg_url: str | None, *, with_peers:
         if with_peers and not peers:
             peers = {name: value for name, value in _peers(chunk, folder).items()}
         loaded += len(chunk)
-    drop_database(ours_db, pg_url)
     drop_database(raw_db, pg_url)
     reference = "raw sqlite3" if engine == "sqlite" else "raw COPY"
-    return Result("bulk load, validated (events/s)", engine, size, size / ours, size / raw, reference, "rows/s",
-                  target=0.5, peers=peers)
+    result = Result("bulk load, validated (events/s)", engine, size, size / ours, size / raw, reference, "rows/s",
+                    target=0.5, peers=peers)
+    return result, ours_db

@@ -6,11 +6,13 @@ fixed number of Core queries whatever the number of events; never writes.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Integer, Select, any_, bindparam, func, literal_column, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from timeline.dates import iso_bound, parse_edtf
@@ -45,70 +47,90 @@ def _iso(seconds: int, latest: bool) -> str | None:
     return iso_bound(seconds, latest=latest)
 
 
-def documents_for(session: Session, ids_statement: Select) -> list[dict[str, Any]]:
-    """Documents of the events `ids_statement` selects (a select of Event.id, with its order and limit)."""
-    rows = session.execute(ids_statement.with_only_columns(*_EVENT_COLUMNS)).all()
-    if not rows:
-        return []
-    chosen = select(ids_statement.subquery().c.id)
-    docs: dict[int, dict[str, Any]] = {}
-    for row in rows:
-        docs[row.id] = {
-            "id": row.id,
-            "slug": row.slug,
-            "title": row.title,
-            "date": row.date,
-            "display_date": display_date(row.date),
-            "start_earliest": _iso(row.start_earliest, False),
-            "start_latest": _iso(row.start_latest, True),
-            "end_earliest": _iso(row.end_earliest, False),
-            "end_latest": _iso(row.end_latest, True),
-            "precision": row.precision,
-            "summary": row.summary,
-            "kind": row.kind,
-            "status": row.status,
-            "status_reason": row.status_reason if row.status_manual else None,
-            "tags": [],
-            "place": row.place,
-            "country": row.country,
-            "lat": row.lat,
-            "lon": row.lon,
-            "actors": [],
-            "citations": [],
-            "links": [],
-            "linked_from": [],
-            "notes": row.notes,
-            "origin": row.origin,
-        }
-    for event_id, name in session.execute(
-        select(EventTag.event_id, Tag.name).join(Tag, Tag.id == EventTag.tag_id)
-        .where(EventTag.event_id.in_(chosen)).order_by(EventTag.event_id, EventTag.position)
-    ):
-        docs[event_id]["tags"].append(name)
-    for event_id, name, role in session.execute(
-        select(EventActor.event_id, Actor.name, EventActor.role).join(Actor, Actor.id == EventActor.actor_id)
-        .where(EventActor.event_id.in_(chosen)).order_by(EventActor.event_id, EventActor.position)
-    ):
-        docs[event_id]["actors"].append({"name": name, "role": role})
-    for c in session.execute(
+def _among(column, dialect: str):  # type: ignore[no-untyped-def]
+    """`column IN :ids` with the ids as ONE bound value, so the statement compiles once whatever their number."""
+    if dialect == "postgresql":
+        return column == any_(bindparam("ids", type_=ARRAY(Integer)))
+    return column.in_(select(literal_column("value")).select_from(func.json_each(bindparam("ids"))))
+
+
+@lru_cache(maxsize=4)
+def _detail_statements(dialect: str) -> tuple[Select, Select, Select, Select]:
+    """The four statements that fetch tags, actors, citations and links for a set of ids (built once)."""
+    tags = (select(EventTag.event_id, Tag.name).join(Tag, Tag.id == EventTag.tag_id)
+            .where(_among(EventTag.event_id, dialect)).order_by(EventTag.event_id, EventTag.position))
+    actors = (select(EventActor.event_id, Actor.name, EventActor.role).join(Actor, Actor.id == EventActor.actor_id)
+              .where(_among(EventActor.event_id, dialect)).order_by(EventActor.event_id, EventActor.position))
+    citations = (
         select(
             Citation.event_id, Source.id, Source.key, Source.title, Source.publisher, Source.url,
             Source.published, Citation.quote, Citation.stance, Citation.speaker, Citation.locator, Citation.note,
         ).join(Source, Source.id == Citation.source_id)
-        .where(Citation.event_id.in_(chosen)).order_by(Citation.id)
-    ):
+        .where(_among(Citation.event_id, dialect)).order_by(Citation.id)
+    )
+    origin, target = aliased(Event), aliased(Event)
+    links = (
+        select(EventLink.from_event_id, EventLink.relation, EventLink.to_event_id, origin.slug, target.slug)
+        .join(origin, origin.id == EventLink.from_event_id)
+        .join(target, target.id == EventLink.to_event_id)
+        .where(_among(EventLink.from_event_id, dialect) | _among(EventLink.to_event_id, dialect))
+        .order_by(EventLink.id)
+    )
+    return tags, actors, citations, links
+
+
+def documents_for(session: Session, ids_statement: Select) -> list[dict[str, Any]]:
+    """Documents of the events `ids_statement` selects (a select of Event.id, with its order and limit).
+
+    Five statements whatever the number of events: the events, then their tags, actors,
+    citations with sources, and links, each fetched for all the ids at once.
+    """
+    # Core execution on the session's connection: the ORM layer adds nothing for plain columns.
+    connection = session.connection()
+    dialect = connection.dialect.name
+    docs: dict[int, dict[str, Any]] = {}
+    for row in connection.execute(ids_statement.with_only_columns(*_EVENT_COLUMNS)):
+        docs[row[0]] = {
+            "id": row[0],
+            "slug": row[1],
+            "title": row[2],
+            "date": row[3],
+            "display_date": display_date(row[3]),
+            "start_earliest": _iso(row[4], False),
+            "start_latest": _iso(row[5], True),
+            "end_earliest": _iso(row[6], False),
+            "end_latest": _iso(row[7], True),
+            "precision": row[8],
+            "summary": row[9],
+            "kind": row[10],
+            "status": row[11],
+            "status_reason": row[13] if row[12] else None,
+            "tags": [],
+            "place": row[14],
+            "country": row[15],
+            "lat": row[16],
+            "lon": row[17],
+            "actors": [],
+            "citations": [],
+            "links": [],
+            "linked_from": [],
+            "notes": row[18],
+            "origin": row[19],
+        }
+    if not docs:
+        return []
+    tags, actors, citations, links = _detail_statements(dialect)
+    ids = {"ids": list(docs) if dialect == "postgresql" else json.dumps(list(docs))}
+    for event_id, name in connection.execute(tags, ids):
+        docs[event_id]["tags"].append(name)
+    for event_id, name, role in connection.execute(actors, ids):
+        docs[event_id]["actors"].append({"name": name, "role": role})
+    for c in connection.execute(citations, ids):
         docs[c[0]]["citations"].append({
             "source_id": c[1], "source_key": c[2], "source_title": c[3], "publisher": c[4], "url": c[5],
             "published": c[6], "quote": c[7], "stance": c[8], "speaker": c[9], "locator": c[10], "note": c[11],
         })
-    origin, target = aliased(Event), aliased(Event)
-    for from_id, relation, to_id, from_slug, to_slug in session.execute(
-        select(EventLink.from_event_id, EventLink.relation, EventLink.to_event_id, origin.slug, target.slug)
-        .join(origin, origin.id == EventLink.from_event_id)
-        .join(target, target.id == EventLink.to_event_id)
-        .where(EventLink.from_event_id.in_(chosen) | EventLink.to_event_id.in_(chosen))
-        .order_by(EventLink.id)
-    ):
+    for from_id, relation, to_id, from_slug, to_slug in connection.execute(links, ids):
         if from_id in docs:
             docs[from_id]["links"].append({"relation": relation, "event": to_slug})
         if to_id in docs:

@@ -10,6 +10,7 @@ from alembic import context
 
 import timeline.models  # noqa: F401  (registers every table on the metadata)
 from timeline.db import Database
+from timeline.migrate import include_in_autogenerate
 from timeline.models import Base, is_engine_specific
 
 config = context.config
@@ -25,6 +26,7 @@ def _configure(connection) -> None:  # type: ignore[no-untyped-def]
         connection=connection,
         target_metadata=target_metadata,
         include_name=include_name,
+        include_object=include_in_autogenerate(connection.dialect.name),
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         transactional_ddl=True,

@@ -14,7 +14,7 @@ from sqlalchemy import inspect, text
 
 from timeline.db import Database
 from timeline.errors import DatabaseError
-from timeline.models import SCHEMA_REVISION
+from timeline.models import SCHEMA_REVISION, is_engine_specific
 from timeline.resources import migrations_dir
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "UpgradeReport",
+    "include_in_autogenerate",
     "current_revision",
     "downgrade",
     "head_revision",
@@ -32,6 +33,26 @@ __all__ = [
     "upgrade",
     "upgrade_safely",
 ]
+
+
+def include_in_autogenerate(dialect: str):  # type: ignore[no-untyped-def]
+    """Alembic's include_object: what autogenerate (and `alembic check`) should compare.
+
+    Left out: the engine-specific search structures, and on SQLite the name of the
+    merged_into_id foreign key, which SQLite keeps but cannot report (it was added
+    with ADD COLUMN ... CONSTRAINT name REFERENCES, the only way without a table rebuild).
+    """
+
+    def include(obj, name, type_, reflected, _compare_to) -> bool:  # type: ignore[no-untyped-def]
+        if is_engine_specific(name):
+            return False
+        if dialect == "sqlite" and type_ == "foreign_key_constraint":
+            columns = [column.name for column in obj.columns]
+            if columns == ["merged_into_id"]:
+                return False
+        return True
+
+    return include
 
 
 def _config() -> Config:

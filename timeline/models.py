@@ -53,7 +53,7 @@ NAMING_CONVENTION = {
 
 
 # The Alembic revision these models describe; tests/migrations holds it equal to the head.
-SCHEMA_REVISION = "0002"
+SCHEMA_REVISION = "0003"
 
 # Search structures made by migrations for one engine only; autogenerate leaves them alone.
 ENGINE_SPECIFIC_NAMES = frozenset({"events_fts", "ix_events_search"})
@@ -167,6 +167,10 @@ class Event(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # Set when this event was merged into another: it then redirects there (a same_as link).
+    merged_into_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="SET NULL", name="fk_events_merged_into_id_events"), index=True
+    )
 
     citations: Mapped[list[Citation]] = relationship(
         back_populates="event", cascade="all, delete-orphan", order_by="Citation.id"

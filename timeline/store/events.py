@@ -32,6 +32,7 @@ __all__ = [
     "LinkInput",
     "add_event",
     "cite",
+    "find_event",
     "get_event",
     "make_slug",
     "refresh_derived",
@@ -115,14 +116,26 @@ def _unique_slug(session: Session, base: str) -> str:
     return f"{base}-{number}"
 
 
-def get_event(*, session: Session, ref: str | int, include_deleted: bool = False) -> Event:
-    """An event by numeric id or slug."""
+def find_event(*, session: Session, ref: str | int) -> Event:
+    """An event by numeric id or slug, whatever its state (live, in the trash, or merged)."""
     text = str(ref).strip()
     statement = with_details(select(Event))
     statement = statement.where(Event.id == int(text)) if text.isdigit() else statement.where(Event.slug == text)
     event = session.scalar(statement)
-    if event is None or (event.deleted_at is not None and not include_deleted):
+    if event is None:
         raise NotFound("event", ref, "give an id or slug from `timeline query`")
+    return event
+
+
+def get_event(*, session: Session, ref: str | int, include_deleted: bool = False) -> Event:
+    """A live event by id or slug; a merged event leads to the event it was merged into."""
+    event = find_event(session=session, ref=ref)
+    seen = {event.id}
+    while event.merged_into_id is not None and event.merged_into_id not in seen:
+        seen.add(event.merged_into_id)
+        event = find_event(session=session, ref=event.merged_into_id)
+    if event.deleted_at is not None and not include_deleted:
+        raise NotFound("event", ref, "it is in the trash; `timeline restore` brings it back")
     return event
 
 

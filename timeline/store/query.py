@@ -61,7 +61,8 @@ class EventQuery:
     source: Sequence[str] = ()
     text: str | None = None
     limit: int | None = None
-    include_deleted: bool = False
+    deleted: bool = False  # True: the events in the trash instead of the live ones
+    as_of: str | None = None  # the chronology as it stood then (see timeline.store.history)
 
     def values_for(self, name: str) -> Sequence[str]:
         return getattr(self, name)
@@ -161,8 +162,10 @@ def _conditions(session: Session, query: EventQuery) -> list[ColumnElement[bool]
     match = Match(query.match) if not isinstance(query.match, Match) else query.match
     low, high = window(query.date_from, query.date_to)
     conditions: list[ColumnElement[bool]] = []
-    if not query.include_deleted:
-        conditions.append(Event.deleted_at.is_(None))
+    if query.deleted:
+        conditions.append(Event.deleted_at.is_not(None))
+    else:
+        conditions += [Event.deleted_at.is_(None), Event.merged_into_id.is_(None)]
     date_condition = match_condition(match.value, low, high)
     if date_condition is not None:
         conditions.append(date_condition)

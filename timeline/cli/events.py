@@ -15,6 +15,8 @@ from timeline.cli import output
 from timeline.cli.app import app, open_database
 from timeline.cli.options import (
     ActorFilter,
+    AsOfOption,
+    DeletedOption,
     CountryFilter,
     DateFrom,
     DateTo,
@@ -47,11 +49,12 @@ from timeline.vocab import Stance
 StanceChoice = enum.Enum("StanceChoice", {s.value: s.value for s in Stance}, type=str)  # type: ignore[misc]
 
 
-def build_query(date_from, date_to, match, kind, tag, actor, country, status, source, text, limit) -> EventQuery:  # type: ignore[no-untyped-def]
+def build_query(date_from, date_to, match, kind, tag, actor, country, status, source, text, limit,  # type: ignore[no-untyped-def]
+                deleted=False, as_of=None) -> EventQuery:
     return EventQuery(
         date_from=date_from, date_to=date_to, match=match,
         kind=kind or [], tag=tag or [], actor=actor or [], country=country or [],
-        status=status or [], source=source or [], text=text, limit=limit,
+        status=status or [], source=source or [], text=text, limit=limit, deleted=deleted, as_of=as_of,
     )
 
 
@@ -69,10 +72,13 @@ def query(
     source: SourceFilter = None,
     text: TextFilter = None,
     limit: LimitOption = None,
+    deleted: DeletedOption = False,
+    as_of: AsOfOption = None,
     format: Annotated[QueryFormat, typer.Option("--format", "-f", help="How to print the events.")] = QueryFormat.table,
 ) -> None:
     """List events in chronological order, by date range and filters."""
-    event_query = build_query(date_from, date_to, match, kind, tag, actor, country, status, source, text, limit)
+    event_query = build_query(date_from, date_to, match, kind, tag, actor, country, status, source, text, limit,
+                              deleted, as_of)
     database = open_database(ctx)
     with database.reading() as session:
         documents = query_documents(session=session, query=event_query)
@@ -99,13 +105,16 @@ def show(
     database = open_database(ctx)
     with database.reading() as session:
         document = event_document(session, get_event(session=session, ref=event))
+    if event not in (str(document["id"]), document["slug"]):
+        print(f"note: {event} was merged into {document['slug']}; showing that event", file=sys.stderr)
     if format is ShowFormat.json:
         output.print_json(document)
     else:
         output.print_event(document)
 
 
-def _actor_role(text: str) -> ActorRole:
+def actor_role(text: str) -> ActorRole:
+    """NAME or NAME:ROLE as given on the command line."""
     name, sep, role = text.rpartition(":")
     if sep and name.strip() and role.strip() and " " not in role.strip():
         return ActorRole(name=name.strip(), role=role.strip())
@@ -148,7 +157,7 @@ def add(
         cited = SourceInput(title=source_title, url=url, publisher=publisher, published=published)
     given = EventInput(
         title=title, date=date, summary=summary, slug=slug, kind=kind, tags=tag or [], country=country,
-        place=place, actors=[_actor_role(a) for a in actor or []],
+        place=place, actors=[actor_role(a) for a in actor or []],
         citations=[CitationInput(source=cited, quote=quote, stance=stance.value)] if cited is not None else [],
     )
     database = open_database(ctx)

@@ -14,6 +14,8 @@ from timeline.cli.app import app, open_database
 from timeline.cli.events import build_query
 from timeline.cli.options import (
     ActorFilter,
+    AsOfOption,
+    DeletedOption,
     CountryFilter,
     DateFrom,
     DateTo,
@@ -47,13 +49,16 @@ def export(
     source: SourceFilter = None,
     text: TextFilter = None,
     limit: LimitOption = None,
+    deleted: DeletedOption = False,
+    as_of: AsOfOption = None,
     force: ForceOption = False,
     raw: Annotated[bool, typer.Option("--raw", help="CSV: write cells exactly, without spreadsheet formula protection.")] = False,
 ) -> None:
     """Export the chronology (or the part the filters select) to a file, or - for stdout."""
     from timeline.export import export_documents, safe_output
 
-    event_query = build_query(date_from, date_to, match, kind, tag, actor, country, status, source, text, limit)
+    event_query = build_query(date_from, date_to, match, kind, tag, actor, country, status, source, text, limit,
+                              deleted, as_of)
     database = open_database(ctx)
     with database.reading() as session:
         documents = query_documents(session=session, query=event_query)

@@ -70,3 +70,7 @@ LimitOption = Annotated[Optional[int], typer.Option("--limit", help="At most thi
 OutputPath = Annotated[Path, typer.Option("-o", "--output", help="File to write, or - for standard output.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
 ReasonOption = Annotated[Optional[str], typer.Option("--reason", help="Why: kept in the revision history.")]
+DeletedOption = Annotated[bool, typer.Option("--deleted", help="The events in the trash instead of the live ones.",
+                                             rich_help_panel=FILTERS_PANEL)]
+AsOfOption = Annotated[Optional[str], typer.Option("--as-of", help="The chronology as it stood then "
+                                                   "(a date or date and time, UTC).", rich_help_panel=FILTERS_PANEL)]

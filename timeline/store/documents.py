@@ -65,6 +65,7 @@ def _detail_statements(dialect: str) -> tuple[Select, Select, Select, Select]:
         select(
             Citation.event_id, Source.id, Source.key, Source.title, Source.publisher, Source.url,
             Source.published, Citation.quote, Citation.stance, Citation.speaker, Citation.locator, Citation.note,
+            Citation.language, Citation.translation_note, Citation.quote_start, Citation.quote_end,
         ).join(Source, Source.id == Citation.source_id)
         .where(_among(Citation.event_id, dialect)).order_by(Citation.id)
     )
@@ -129,6 +130,7 @@ def documents_for(session: Session, ids_statement: Select) -> list[dict[str, Any
         docs[c[0]]["citations"].append({
             "source_id": c[1], "source_key": c[2], "source_title": c[3], "publisher": c[4], "url": c[5],
             "published": c[6], "quote": c[7], "stance": c[8], "speaker": c[9], "locator": c[10], "note": c[11],
+            "language": c[12], "translation_note": c[13], "quote_start": c[14], "quote_end": c[15],
         })
     for from_id, relation, to_id, from_slug, to_slug in connection.execute(links, ids):
         if from_id in docs:

@@ -360,15 +360,29 @@ def _citation_key(citation: Citation) -> tuple:
     )
 
 
-def replace_event(*, session: Session, ref: str | int, event: EventInput, reason: str | None = None) -> bool:
+def replace_event(
+    *,
+    session: Session,
+    ref: str | int,
+    event: EventInput,
+    reason: str | None = None,
+    action: str = "update",
+    change_slug: bool = False,
+) -> bool:
     """Make a stored event equal to `event` (fields, citations, links out); True if anything changed.
 
-    Unchanged citations keep their rows; a revision is recorded only for a real change.
+    Unchanged citations keep their rows; a revision (named `action`) is recorded only for a
+    real change. The slug changes only when `change_slug` is set.
     """
     row = get_event(session=session, ref=ref)
     if not event.citations:
         raise MissingSource()
     before = event_document(session, row)
+    if change_slug and event.slug and event.slug != row.slug:
+        slug = validate.slug_value(event.slug)
+        if session.scalar(select(Event.id).where(Event.slug == slug)) is not None:
+            raise Conflict("slug", slug, "is already used by another event; choose another --slug")
+        row.slug = slug
     _apply_fields(session, row, event)
     wanted = [_citation(session, given, reason) for given in event.citations]
     kept: dict[tuple, list[Citation]] = {}
@@ -392,7 +406,7 @@ def replace_event(*, session: Session, ref: str | int, event: EventInput, reason
         return False
     row.updated_at = utcnow()
     record_revision(
-        session=session, entity="event", entity_id=row.id, action="update",
+        session=session, entity="event", entity_id=row.id, action=action,
         before=before, after=after, reason=reason,
     )
     return True

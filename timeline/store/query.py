@@ -234,7 +234,12 @@ def query_events(*, session: Session, query: EventQuery) -> list[Event]:
 
 
 def query_documents(*, session: Session, query: EventQuery) -> list[dict[str, Any]]:
-    """The matching events as JSON-ready documents, oldest first."""
+    """The matching events as JSON-ready documents, oldest first (as they stood then, with `as_of`)."""
+    if query.as_of is not None:
+        from timeline.store.history import as_of_documents, moment
+
+        _check_limit(query.limit)
+        return as_of_documents(session=session, query=query, when=moment(query.as_of))
     return documents_for(session, event_ids_statement(session=session, query=query))
 
 

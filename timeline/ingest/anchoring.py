@@ -1,0 +1,306 @@
+"""Placing readings on the calendar: the publication date, the story's current time, and the tense around a phrase.
+Owns how partial and relative expressions get their values; must not match text patterns of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from timeline.ingest.calendar import Point, render, shift, year_text
+from timeline.ingest.meaning import Fixed, Found, Named, Nearest, Shifted
+
+__all__ = ["Story", "tense_at"]
+
+# --------------------------------------------------------------------------------------------
+# Tense: the nearest verb cue around a phrase, in its sentence
+# --------------------------------------------------------------------------------------------
+
+_FUTURE_CUES = frozenset(
+    "will 'll ’ll shall wo going plans plan planning scheduled expected due upcoming intends intend aims hopes "
+    "next tomorrow".split()
+)
+_PAST_CUES = frozenset(
+    "was were had did said told came went took began left died won lost met saw gave made fell ran held "
+    "became fought led sent set brought built broke wrote spoke rose grew knew thought found got kept "
+    "stood struck sought paid ago last yesterday earlier former".split()
+)
+_PRESENT_CUES = frozenset("is are am says say remains remain".split())
+# Participles after these are passive or infinitive: the tense is in the auxiliary, further away.
+_AUXILIARIES = frozenset({"be", "been", "being", "to", "will", "would", "should", "could", "might", "may", "must"})
+_NOT_PAST_ED = frozenset(
+    "need needed speed red bed seed feed indeed united hundred based limited expected scheduled planned proposed "
+    "unprecedented alleged so-called armed advanced detailed".split()
+)
+_SENTENCE_END = re.compile(r"[.!?\n][\"'”’)\]]*\s")
+_TENSE_WORD = re.compile(r"[A-Za-z'’]+")
+_WINDOW = 160
+
+
+def _cue(word: str, previous: str) -> str | None:
+    lowered = word.lower()
+    if lowered in _FUTURE_CUES:
+        return "future"
+    if lowered in _PRESENT_CUES:
+        return "present"
+    if previous in _AUXILIARIES:
+        return None
+    if lowered in _PAST_CUES or (lowered.endswith("ed") and len(lowered) > 4 and lowered not in _NOT_PAST_ED):
+        return "past"
+    return None
+
+
+def tense_at(text: str, start: int, end: int) -> str | None:
+    """'past', 'future', 'present' or None: the verb cue nearest to text[start:end] within its sentence."""
+    left_text = text[max(0, start - _WINDOW):start]
+    boundary = None
+    for boundary in _SENTENCE_END.finditer(left_text):
+        pass
+    if boundary is not None:
+        left_text = left_text[boundary.end():]
+    right_text = text[end:end + _WINDOW]
+    stop = _SENTENCE_END.search(right_text)
+    if stop is not None:
+        right_text = right_text[:stop.start() + 1]
+    left = _TENSE_WORD.findall(left_text)[-12:]
+    right = _TENSE_WORD.findall(right_text)[:8]
+    left_cues = []
+    for index, word in enumerate(left):
+        previous = left[index - 1].lower() if index else ""
+        left_cues.append(_cue(word, previous))
+    right_cues = []
+    for index, word in enumerate(right):
+        previous = right[index - 1].lower() if index else ""
+        right_cues.append(_cue(word, previous))
+    for distance in range(max(len(left_cues), len(right_cues))):
+        if distance < len(left_cues) and left_cues[-1 - distance]:
+            return left_cues[-1 - distance]
+        if distance < len(right_cues) and right_cues[distance]:
+            return right_cues[distance]
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# The story's reference time
+# --------------------------------------------------------------------------------------------
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+def _grain_point(point: Point, grain: str) -> Point:
+    if grain in ("year", "decade", "century", "millennium"):
+        return Point(point.year)
+    if grain in ("month", "quarter", "season"):
+        return Point(point.year, point.month)
+    return point
+
+
+class Story:
+    """Walks a text's expressions in order, keeping the publication date and the time the story is at."""
+
+    def __init__(self, text: str, now: Point | None) -> None:
+        self.text = text
+        self.now = now
+        self.current: Point | None = now
+        self.told = False  # the current time came from the text, not from the publication date
+
+    # ---- the story's clock ------------------------------------------------------------------
+
+    def _advance(self, point: Point | None) -> None:
+        if point is None or point.year is None:
+            return
+        current = self.current
+        if current is not None and point.year == current.year and (
+                point.month is None or (point.month == current.month and point.day is None)):
+            self.told = self.told or point != self.now
+            return  # a coarser mention of the period we are in keeps the finer time
+        self.current = point
+        self.told = True
+
+    def _in_the_story(self) -> bool:
+        """Whether partial dates take the story's year: the text has moved away from the publication year."""
+        current = self.current
+        if current is None or current.year is None or not self.told:
+            return False
+        return self.now is None or self.now.year is None or current.year != self.now.year
+
+    def _year_for(self, month: int, day: int | None, start: int, end: int) -> int | None:
+        tense = tense_at(self.text, start, end)
+        now = self.now
+        if self._in_the_story() and (tense != "future" or now is None):
+            current = self.current
+            assert current is not None and current.year is not None
+            return current.year
+        if now is None or now.year is None:
+            return self.current.year if self.current is not None else None
+        if now.month is None:
+            return now.year
+        here = (now.month, now.day if now.day is not None else 31)
+        there = (month, day if day is not None else (1 if tense == "future" else 0))
+        if tense == "future":
+            return now.year if there >= (now.month, now.day or 1) else now.year + 1
+        return now.year if there <= here else now.year - 1
+
+    def _weekday_date(self, weekday: int, start: int, end: int) -> dt.date | None:
+        tense = tense_at(self.text, start, end)
+        now = self.now.date() if self.now is not None else None
+        current = self.current.date() if self.current is not None else None
+        if current is not None and self.told and (now is None or abs((current - now).days) > 7):
+            return current + dt.timedelta(days=(weekday - current.isoweekday()) % 7)
+        if now is None:
+            return None
+        if tense == "future":
+            return now + dt.timedelta(days=(weekday - now.isoweekday()) % 7)
+        return now - dt.timedelta(days=(now.isoweekday() - weekday) % 7)
+
+    def _expand_two_digit(self, year: int) -> int:
+        pivot = self.current if self.current is not None and self.current.year is not None else self.now
+        if pivot is None or pivot.year is None or pivot.year < 100:
+            return 1900 + year
+        candidates = [pivot.year - pivot.year % 100 + year + offset for offset in (-100, 0)]
+        candidates = [candidate for candidate in candidates if candidate <= pivot.year + 1] or [candidates[0]]
+        return max(candidates)
+
+    def _day_of_story(self) -> str:
+        current = self.current
+        if current is not None and current.day is not None:
+            return render(current, "day")
+        return "XXXX-XX-XX"
+
+    # ---- resolution -------------------------------------------------------------------------
+
+    def resolve(self, found: Found) -> tuple[str, str] | None:
+        reading = found.reading
+        if isinstance(reading, Fixed):
+            return reading.type, reading.value
+        if isinstance(reading, Named):
+            return self._named(reading, found.start, found.end)
+        if isinstance(reading, Shifted):
+            return self._shifted(reading, found.start, found.end)
+        return self._nearest(reading, found.start, found.end)
+
+    def _named(self, named: Named, start: int, end: int) -> tuple[str, str] | None:
+        if named.century is not None:
+            century = named.century
+            return "DATE", (f"BC{-century - 1:02d}" if century < 0 else f"{century:02d}")
+        if named.decade is not None:
+            decade = named.decade
+            if named.two_digit_year:
+                decade = self._expand_two_digit(decade * 10) // 10
+            return "DATE", f"{decade:03d}"
+        year = named.year
+        if year is not None and named.two_digit_year:
+            year = self._expand_two_digit(year)
+        time = _time_text(named)
+        kind = "TIME" if time else "DATE"
+        if named.week is not None:
+            return "DATE", f"{year_text(year)}-W{named.week:02d}"
+        if year is None and named.month is None and named.season is None and named.quarter is None:
+            if named.weekday is not None:
+                date = self._weekday_date(named.weekday, start, end)
+                if date is None:
+                    return kind, f"XXXX-WXX-{named.weekday}{time}"
+                point = Point.of(date)
+                self._advance(point)
+                return kind, render(point, "day") + time
+            if time:
+                return kind, self._day_of_story() + time
+            return None
+        if year is None:
+            if named.season is not None:
+                month = _SEASON_MONTHS[named.season][0]
+            elif named.quarter is not None:
+                month = named.quarter * 3 - 2
+            else:
+                month = named.month  # type: ignore[assignment]
+            year = self._year_for(month, named.day, start, end)
+        if named.season is not None:
+            self._advance(Point(year))
+            return "DATE", f"{year_text(year)}-{named.season}"
+        if named.quarter is not None:
+            self._advance(Point(year))
+            return "DATE", f"{year_text(year)}-Q{named.quarter}"
+        point = Point(year, named.month, named.day)
+        self._advance(point)
+        if named.month is None:
+            return "DATE", year_text(year)
+        return kind, render(point, "day" if named.day is not None else "month") + (time if named.day else "")
+
+    def _shifted(self, shifted: Shifted, start: int, end: int) -> tuple[str, str] | None:
+        base = self.now if shifted.anchor == "now" else self.current
+        if shifted.count is None:
+            # 'today': the publication day in a report of what happened or will happen, else the present.
+            tense = tense_at(self.text, start, end)
+            if self.now is None or self.now.day is None or tense not in ("past", "future"):
+                return "DATE", "PRESENT_REF"
+            return "DATE", render(self.now, "day")
+        unit = shifted.unit
+        part = f"T{shifted.part}" if shifted.part else ""
+        kind = "TIME" if part else "DATE"
+        if base is None or base.year is None:
+            return kind, render(Point(None), unit) + part
+        moved = shift(base, "month" if unit == "quarter" else unit, shifted.count * (3 if unit == "quarter" else 1))
+        if shifted.anchor == "story" and unit in ("day", "week") and base.day is None:
+            return kind, render(Point(base.year, base.month), unit) + part
+        self._advance(_grain_point(moved, unit))
+        return kind, render(moved, unit) + part
+
+    def _nearest(self, nearest: Nearest, start: int, end: int) -> tuple[str, str] | None:
+        base = self.now if nearest.anchor == "now" else self.current
+        target = nearest.target
+        part = f"T{target.part}" if target.part else ""
+        kind = "TIME" if part else "DATE"
+        if base is None or base.year is None:
+            if target.weekday is not None:
+                return kind, f"XXXX-WXX-{target.weekday}{part}"
+            if target.season is not None:
+                return "DATE", f"XXXX-{target.season}"
+            return "DATE", f"XXXX-{target.month:02d}"
+        direction = nearest.direction
+        if target.weekday is not None:
+            date = base.date()
+            if date is None:
+                return kind, f"{year_text(base.year)}-WXX-{target.weekday}{part}"
+            gap = target.weekday - date.isoweekday()
+            if direction < 0:
+                date -= dt.timedelta(days=(-gap) % 7 or 7)
+            elif direction > 0:
+                date += dt.timedelta(days=gap % 7 or 7)
+            else:
+                date += dt.timedelta(days=gap)
+            point = Point.of(date)
+            self._advance(point)
+            return kind, render(point, "day") + part
+        if target.season is not None:
+            first, last = _SEASON_MONTHS[target.season]
+            month = base.month or 6
+            if direction < 0:
+                year = base.year if month > last else base.year - 1
+            elif direction > 0:
+                year = base.year if month < first else base.year + 1
+            else:
+                year = base.year - 1 if target.season == "WI" and month <= 2 else base.year
+            self._advance(Point(year))
+            return "DATE", f"{year_text(year)}-{target.season}"
+        month_wanted = target.month or 1
+        month = base.month
+        if direction < 0:
+            year = base.year if month is not None and month_wanted < month else base.year - 1
+        elif direction > 0:
+            year = base.year if month is not None and month_wanted > month else base.year + 1
+        else:
+            year = base.year
+        point = Point(year, month_wanted)
+        self._advance(point)
+        return "DATE", render(point, "month")
+
+
+def _time_text(named: Named) -> str:
+    if named.hour is not None:
+        text = f"T{named.hour:02d}:{named.minute or 0:02d}"
+        if named.second is not None:
+            text += f":{named.second:02d}"
+        return text
+    if named.part is not None:
+        return f"T{named.part}"
+    return ""

@@ -1,0 +1,107 @@
+"""The temporal tagger: every TIMEX3 expression in a text, with character offsets, type and value.
+Owns scanning (one pass over tokens, leftmost-longest choice) and the public Timex; must not print or touch files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.dates import english_to_edtf
+from timeline.errors import InvalidDate
+from timeline.ingest.anchoring import Story
+from timeline.ingest.calendar import Point
+from timeline.ingest.meaning import Found
+from timeline.ingest.patterns import APOSTROPHE, DIGITS, RULES, Rule
+
+__all__ = ["Timex", "reference_point", "tag"]
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One temporal expression: ``text == source[start:end]``; type DATE, TIME, DURATION or SET; a TIMEX3 value."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|['’](?=\d)")
+_RULES_BY_TRIGGER: dict[str, tuple[Rule, ...]] = {}
+for _rule in RULES:
+    for _trigger in _rule.triggers:
+        _RULES_BY_TRIGGER[_trigger] = _RULES_BY_TRIGGER.get(_trigger, ()) + (_rule,)
+del _rule, _trigger
+
+_REFERENCE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.]*(?:Z|[+-][0-9:]+)?)?")
+_EXPECTED_REFERENCE = "a publication date such as 2022-08-17, 2022-08 or 17 August 2022"
+
+
+def reference_point(reference: str | None, *, field: str = "reference") -> Point | None:
+    """The publication date as a calendar point; raises InvalidDate for anything that is not a date."""
+    if reference is None:
+        return None
+    text = str(reference).strip()
+    match = _REFERENCE.fullmatch(text)
+    if match is None:
+        edtf = english_to_edtf(text) if len(text) <= 100 else None
+        match = _REFERENCE.fullmatch(edtf) if edtf else None
+    if match is None:
+        raise InvalidDate(reference, _EXPECTED_REFERENCE, field=field)
+    year, month, day = (int(part) if part else None for part in match.groups())
+    point = Point(year, month, day)
+    if (month is not None and not 1 <= month <= 12) or (day is not None and point.date() is None) or year == 0:
+        raise InvalidDate(reference, _EXPECTED_REFERENCE, field=field)
+    return point
+
+
+def _trigger_key(token: str) -> str:
+    if token[0].isdigit():
+        return DIGITS
+    if token in ("'", "’"):
+        return APOSTROPHE
+    return token.lower()
+
+
+def find(text: str) -> list[Found]:
+    """Every expression the rules recognise, leftmost-longest, in text order and never overlapping."""
+    found: list[Found] = []
+    covered = 0
+    for token in _TOKEN.finditer(text):
+        start = token.start()
+        if start < covered:
+            continue
+        rules = _RULES_BY_TRIGGER.get(_trigger_key(token.group()))
+        if not rules:
+            continue
+        best: list[Found] = []
+        best_end = start
+        for rule in rules:
+            match = rule.pattern.match(text, start)
+            if match is None or match.end() <= best_end:
+                continue
+            readings = rule.read(match, text)
+            if not readings:
+                continue
+            end = max(reading.end for reading in readings)
+            if end > best_end:
+                best, best_end = readings, end
+        if best:
+            found.extend(best)
+            covered = best_end
+    return found
+
+
+def tag(text: str, *, reference: str | None) -> list[Timex]:
+    """Tag the temporal expressions in text; reference is the publication date (ISO, or None when unknown)."""
+    story = Story(text, reference_point(reference))
+    timexes: list[Timex] = []
+    for found in find(text):
+        resolved = story.resolve(found)
+        if resolved is None or found.end <= found.start:
+            continue
+        kind, value = resolved
+        timexes.append(Timex(found.start, found.end, text[found.start:found.end], kind, value))
+    return timexes

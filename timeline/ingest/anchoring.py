@@ -10,7 +10,7 @@ import re
 from timeline.ingest.calendar import Point, render, shift, year_text
 from timeline.ingest.meaning import Fixed, Found, Named, Nearest, Shifted
 
-__all__ = ["Story", "tense_at"]
+__all__ = ["Story", "is_news", "tense_at"]
 
 # --------------------------------------------------------------------------------------------
 # Tense: the nearest verb cue around a phrase, in its sentence
@@ -84,6 +84,9 @@ def tense_at(text: str, start: int, end: int) -> str | None:
 # The story's reference time
 # --------------------------------------------------------------------------------------------
 
+# In a report, a year named this many sentences back still holds for 'in August'.
+_NEWS_STORY_SENTENCES = 1
+_NEWS_STORY_REACH = 600
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 
@@ -95,14 +98,55 @@ def _grain_point(point: Point, grain: str) -> Point:
     return point
 
 
-class Story:
-    """Walks a text's expressions in order, keeping the publication date and the time the story is at."""
+_QUOTE_WINDOW = 1500  # a quotation is looked for this far back, so that tagging stays linear
 
-    def __init__(self, text: str, now: Point | None) -> None:
+
+def _quoted(text: str, position: int) -> bool:
+    """Whether a position lies inside a quotation opened earlier in its paragraph."""
+    window_start = max(0, position - _QUOTE_WINDOW)
+    paragraph = text[text.rfind("\n", window_start, position) + 1 or window_start:position]
+    return paragraph.count('"') % 2 == 1 or paragraph.rfind("“") > paragraph.rfind("”")
+
+
+def is_news(text: str, found: list[Found], now: Point | None) -> bool:
+    """Whether a text reads as a report told from its publication date rather than a history told in its own time.
+
+    A report speaks of 'Friday' and 'last week'; a history names far-off years and rarely looks at today.
+    """
+    if now is None or now.year is None:
+        return False
+    deictic = distant = 0
+    for phrase in found:
+        reading = phrase.reading
+        if _quoted(text, phrase.start):
+            continue  # a speaker's 'tomorrow' says nothing about how the text itself is told
+        if isinstance(reading, (Shifted, Nearest)) and reading.anchor == "now":
+            deictic += 1
+        elif isinstance(reading, Named) and reading.weekday is not None and reading.month is None:
+            deictic += 1
+        elif isinstance(reading, Named) and reading.year is not None and not reading.two_digit_year:
+            distant += abs(reading.year - now.year) > 1
+    return deictic * _NEWS_RATIO >= distant
+
+
+_NEWS_RATIO = 5
+
+
+class Story:
+    """Walks a text's expressions in order, keeping the publication date and the time the story is at.
+
+    In a report (news) a partial date takes the story's year only right after the story named it; otherwise it is
+    placed by tense around the publication date. In a history it always takes the story's year.
+    """
+
+    def __init__(self, text: str, now: Point | None, *, news: bool = False) -> None:
         self.text = text
         self.now = now
+        self.news = news
         self.current: Point | None = now
         self.told = False  # the current time came from the text, not from the publication date
+        self.told_at = 0  # where in the text it did
+        self._position = 0
 
     # ---- the story's clock ------------------------------------------------------------------
 
@@ -116,18 +160,27 @@ class Story:
             return  # a coarser mention of the period we are in keeps the finer time
         self.current = point
         self.told = True
+        self.told_at = self._position
 
-    def _in_the_story(self) -> bool:
+    def _in_the_story(self, start: int) -> bool:
         """Whether partial dates take the story's year: the text has moved away from the publication year."""
         current = self.current
         if current is None or current.year is None or not self.told:
             return False
-        return self.now is None or self.now.year is None or current.year != self.now.year
+        if self.now is None or self.now.year is None:
+            return True
+        if current.year == self.now.year:
+            return False
+        if self.news:
+            if start - self.told_at > _NEWS_STORY_REACH:
+                return False
+            return len(_SENTENCE_END.findall(self.text, self.told_at, start)) <= _NEWS_STORY_SENTENCES
+        return True
 
     def _year_for(self, month: int, day: int | None, start: int, end: int) -> int | None:
         tense = tense_at(self.text, start, end)
         now = self.now
-        if self._in_the_story() and (tense != "future" or now is None):
+        if self._in_the_story(start) and (tense != "future" or now is None):
             current = self.current
             assert current is not None and current.year is not None
             return current.year
@@ -145,8 +198,13 @@ class Story:
         tense = tense_at(self.text, start, end)
         now = self.now.date() if self.now is not None else None
         current = self.current.date() if self.current is not None else None
-        if current is not None and self.told and (now is None or abs((current - now).days) > 7):
-            return current + dt.timedelta(days=(weekday - current.isoweekday()) % 7)
+        if self.told and not self.news:
+            if current is None:
+                return None  # a history that has not reached a day: the weekday stays unanchored
+            if now is None or abs((current - now).days) > 7:
+                date = current + dt.timedelta(days=(weekday - current.isoweekday()) % 7)
+                self._advance(Point.of(date))
+                return date
         if now is None:
             return None
         if tense == "future":
@@ -171,6 +229,7 @@ class Story:
 
     def resolve(self, found: Found) -> tuple[str, str] | None:
         reading = found.reading
+        self._position = found.end
         if isinstance(reading, Fixed):
             return reading.type, reading.value
         if isinstance(reading, Named):
@@ -200,9 +259,7 @@ class Story:
                 date = self._weekday_date(named.weekday, start, end)
                 if date is None:
                     return kind, f"XXXX-WXX-{named.weekday}{time}"
-                point = Point.of(date)
-                self._advance(point)
-                return kind, render(point, "day") + time
+                return kind, render(Point.of(date), "day") + time
             if time:
                 return kind, self._day_of_story() + time
             return None
@@ -241,8 +298,11 @@ class Story:
             return kind, render(Point(None), unit) + part
         moved = shift(base, "month" if unit == "quarter" else unit, shifted.count * (3 if unit == "quarter" else 1))
         if shifted.anchor == "story" and unit in ("day", "week") and base.day is None:
-            return kind, render(Point(base.year, base.month), unit) + part
-        self._advance(_grain_point(moved, unit))
+            # 'that same day' stays in the story's month; 'four days later' may have left it.
+            return kind, render(Point(base.year, base.month if shifted.count == 0 else None), unit) + part
+        if shifted.anchor == "story":
+            # Deictic phrases ('last year') speak of the publication date and leave the story where it was.
+            self._advance(_grain_point(moved, unit))
         return kind, render(moved, unit) + part
 
     def _nearest(self, nearest: Nearest, start: int, end: int) -> tuple[str, str] | None:
@@ -269,7 +329,8 @@ class Story:
             else:
                 date += dt.timedelta(days=gap)
             point = Point.of(date)
-            self._advance(point)
+            if nearest.anchor == "story":
+                self._advance(point)
             return kind, render(point, "day") + part
         if target.season is not None:
             first, last = _SEASON_MONTHS[target.season]
@@ -280,7 +341,8 @@ class Story:
                 year = base.year if month < first else base.year + 1
             else:
                 year = base.year - 1 if target.season == "WI" and month <= 2 else base.year
-            self._advance(Point(year))
+            if nearest.anchor == "story":
+                self._advance(Point(year))
             return "DATE", f"{year_text(year)}-{target.season}"
         month_wanted = target.month or 1
         month = base.month
@@ -291,7 +353,8 @@ class Story:
         else:
             year = base.year
         point = Point(year, month_wanted)
-        self._advance(point)
+        if nearest.anchor == "story":
+            self._advance(point)
         return "DATE", render(point, "month")
 
 

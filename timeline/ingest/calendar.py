@@ -128,8 +128,6 @@ def duration_value(count: float | None, unit: str) -> str:
     time_mark, letter, factor = designators[unit]
     if unit == "decade" and count is not None:
         time_mark, letter, factor = "", "Y", 10
-    if unit == "century" and count is not None:
-        time_mark, letter, factor = "", "Y", 100
     if count is None:
         return f"P{time_mark}X{letter}"
     amount = count * factor

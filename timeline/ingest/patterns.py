@@ -59,7 +59,7 @@ _NUMBER_WORD_ALT = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine)(?!\w))?"
     "|" + alternation(set(NUMBER_WORDS) | {"one hundred"})
 )
-_COUNT = rf"(?P<count>\d{{1,3}}(?:[.,]\d{{1,2}})?|{_NUMBER_WORD_ALT}|{alternation(VAGUE_COUNTS)})"
+_COUNT = rf"(?P<count>\d{{1,3}}(?:,\d{{3}}){{1,2}}(?!\d)|\d{{1,4}}(?:\.\d{{1,2}})?|{_NUMBER_WORD_ALT}|{alternation(VAGUE_COUNTS)})"
 _UNIT_SINGULAR = "second|minute|hour|day|night|week|fortnight|weekend|month|quarter|year|decade|century|millennium"
 _UNIT_ANY = r"(?P<unit>centuries|millennia|(?:" + _UNIT_SINGULAR + r")s?)"
 _APPROX = (
@@ -71,12 +71,12 @@ _APPROX = (
 _MOD = (
     r"(?P<mod>(?:the\s{1,3})?(?:very\s{1,3})?(?:"
     r"(?:early|late|mid|middle)(?:\s{1,3}in\s{1,3}(?:the\s{1,3})?|-|\s{1,3})"
-    r"|(?:beginning|start|end|middle|close|turn|rest|remainder|dawn|latter\s{1,3}(?:part|half)"
+    r"|(?:beginning|start|end|middle|close|turn|rest|remainder|latter\s{1,3}(?:part|half)"
     r"|(?:first|second)\s{1,3}(?:half|part))\s{1,3}of\s{1,3}(?:the\s{1,3})?"
     r"))?"
 )
 _MOD_TRIGGERS = frozenset(
-    "the very early late mid middle beginning start end close turn rest remainder dawn latter first second".split()
+    "the very early late mid middle beginning start end close turn rest remainder latter first second".split()
 )
 _RANGE = r"\s{0,2}(?:[-\u2013\u2014]|\s(?:to|and|until|till|through|or)\s)\s{0,2}"
 _YEAR_DASH = r"\s?[-\u2013\u2014/]\s?"
@@ -127,7 +127,7 @@ _BARE_PLURAL_CUES = frozenset(
     "for in within take takes took taking lasted lasting last lasts spent spend after over recent coming "
     "following".split()
 )
-_SPAN_DURATION_CUES = frozenset({"over", "during", "within", "throughout", "for"})
+_SPAN_DURATION_CUES = frozenset({"over", "within", "throughout", "for"})
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\W{0,3}$")
 _WORD_AFTER = re.compile(r"\W{0,3}?([^\W\d_][\w'-]*)")
@@ -232,7 +232,8 @@ def _month_ok(match: re.Match[str], group: str, text: str, *, bare: bool) -> int
 # ---------------------------------------------------------------------------------------------
 
 
-def _read_month_day(match: re.Match[str], text: str) -> list[Found]:
+def _read_calendar_day(match: re.Match[str], text: str) -> list[Found]:
+    """'June 22, 1941', '9 September 1914', 'the night of 13 February', and ranges: 'March 5-9, 1918' is two dates."""
     month = _month_ok(match, "month", text, bare=False)
     if month is None:
         return []
@@ -248,37 +249,14 @@ def _read_month_day(match: re.Match[str], text: str) -> list[Found]:
             year = None
             end = _trimmed_end(text, match.start(), match.start("yearpart"))
     weekday = weekday_number(match.group("weekday")) if match.group("weekday") else None
+    part = DAY_PARTS[match.group("dpart").lower()] if match.group("dpart") else None
+    first_date = Named(year=year, month=month, day=first, weekday=weekday, part=part)
     if match.group("day2") is None:
-        return [Found(match.start(), end, Named(year=year, month=month, day=first, weekday=weekday))]
-    second = int(match.group("day2"))
-    if not _day_ok(second, month) or second <= first:
-        return [Found(match.start(), match.end("day"), Named(year=year, month=month, day=first, weekday=weekday))]
-    return [Found(match.start(), match.end("day"), Named(year=year, month=month, day=first, weekday=weekday)),
-            Found(match.start("day2"), end, Named(year=year, month=month, day=second))]
-
-
-def _read_day_month(match: re.Match[str], text: str) -> list[Found]:
-    month = _month_ok(match, "month", text, bare=False)
-    if month is None:
-        return []
-    first = int(match.group("day"))
-    if not _day_ok(first, month):
-        return []
-    end = match.end()
-    year = None
-    if match.group("year") is not None or match.group("year_after_era") is not None:
-        year = _year_of(match, "year", text)
-        if year is None or (match.group("year_era") is None and match.group("year_after_era") is None
-                            and not _plain_year_context_ok(text, match.start("year"), match.end())):
-            year = None
-            end = _trimmed_end(text, match.start(), match.start("yearpart"))
-    weekday = weekday_number(match.group("weekday")) if match.group("weekday") else None
-    if match.group("day2") is None:
-        return [Found(match.start(), end, Named(year=year, month=month, day=first, weekday=weekday))]
+        return [Found(match.start(), end, first_date)]
     second = int(match.group("day2"))
     if not _day_ok(second, month) or second <= first:
         return []
-    return [Found(match.start(), match.end("day"), Named(year=year, month=month, day=first, weekday=weekday)),
+    return [Found(match.start(), match.end("day"), first_date),
             Found(match.start("day2"), end, Named(year=year, month=month, day=second))]
 
 
@@ -371,6 +349,8 @@ def _read_century(match: re.Match[str], text: str) -> list[Found]:
 
 def _read_season(match: re.Match[str], text: str) -> list[Found]:
     name = match.group("season").lower()
+    if _word_after(text, match.end("season")).lower() == "time" and _capitalised(match.group("season")):
+        return []  # British Summer Time is a clock setting
     year = None
     end = match.end()
     if match.group("year") is not None or match.group("year_after_era") is not None:
@@ -489,8 +469,11 @@ def _read_unit_relative(match: re.Match[str], text: str) -> list[Found]:
     if match.group("shift") and relation not in ("this", "that", "the same", "that same"):
         return []
     before = _word_before(text, match.start())
+    if relation in ("the last", "the first", "the next") and _word_after(text, match.end()).lower() == "of":
+        # 'the last week of August' is a week-long stretch of a named period
+        return _found(match, Fixed("DURATION", duration_value(1, unit))) if part is None and unit != "day" else []
     if relation in ("the past",) or (
-            relation in ("the next", "the coming", "the last", "the following") and before in _SPAN_DURATION_CUES):
+            relation in ("the next", "the coming", "the last") and before in _SPAN_DURATION_CUES):
         if part is not None:
             return []
         return _found(match, Fixed("DURATION", duration_value(10 if unit == "decade" else 1,
@@ -518,7 +501,7 @@ def _count_of(match: re.Match[str]) -> float | None:
     count_text = " ".join(count_text.split())
     if count_text in VAGUE_COUNTS:
         return None
-    count = number_value(count_text.replace(",", "."))
+    count = number_value(count_text.replace(",", ""))
     if count is None:
         return None
     if match.group("half") or match.group("half2"):
@@ -531,6 +514,8 @@ def _read_shift(match: re.Match[str], text: str) -> list[Found]:
     if unit is None or unit in ("night", "fortnight", "weekend"):
         return []
     side = " ".join(match.group("side").lower().split())
+    if side in ("earlier", "later") and re.match(r"\s{1,3}than\b", text[match.end():match.end() + 8]):
+        return []  # 'a month earlier than usual' compares; it does not move the story
     if side in ("before", "after"):
         after = text[match.end():match.end() + 3]
         if after[:1] and not re.match(r"\s{0,2}[,.;:)!?]|\s*$", after):
@@ -569,6 +554,10 @@ def _read_duration(match: re.Match[str], text: str) -> list[Found]:
         if count is not None and count_text.replace(",", "").replace(".", "").isdigit() and unit in (
                 "quarter", "night") and not plural:
             return []
+    if text[match.end():match.end() + 4].lower() == "-old":
+        return []  # '22-year-old' is an age, not a span of time
+    if unit == "quarter" and (not count_text.isdigit() or _word_after(text, match.end()).lower() == "of"):
+        return []  # 'three quarters of the army' is a fraction
     if unit == "night":
         unit = "day"
     if count is not None and unit == "hour" and not float(count).is_integer():
@@ -682,8 +671,8 @@ def _read_set(match: re.Match[str], text: str) -> list[Found]:
     groups = match.groupdict()
     if groups["adverb"] is not None:
         return _found(match, Fixed("SET", _ADVERB_SETS[groups["adverb"].lower()]))
-    if groups["per_unit"] is not None:
-        unit = unit_of(groups["per_unit"])
+    if groups["per_unit"] is not None or groups["per_alone"] is not None:
+        unit = unit_of(groups["per_unit"] or groups["per_alone"])
         return _found(match, Fixed("SET", duration_value(1, unit))) if unit else []
     what = groups["what"]
     lowered = what.lower()
@@ -748,17 +737,19 @@ _NUMBER_TRIGGERS = {word.split()[0] for word in NUMBER_WORDS} | {
 _APPROX_TRIGGERS = {"about", "around", "approximately", "almost", "nearly", "roughly", "some", "over", "under",
                     "more", "less", "fewer", "at", "up", "just", "only", "a", "mere", "barely", "well", "an",
                     "another", "the", "upwards", "close"}
+_DAY_PART_OF = (rf"(?:(?:early{_S}in{_S})?the{_S}(?:(?:early|late){_S})?(?P<dpart>{_DAY_PART_ALT})"
+                rf"(?:{_S}hours)?{_S}of{_S})?")
 _YEAR_PART = rf"(?P<yearpart>,?{_S}(?:of{_S})?{_year('year')})?"
 
 RULES: tuple[Rule, ...] = (
     _rule("month day", _MOD_TRIGGERS | _MONTH_WORDS | _WEEKDAY_WORDS,
-          rf"{_MOD}(?:{_weekday('weekday')},?{_S})?{_month('month')}{_S}(?:the{_S})?{_day('day')}"
+          rf"{_DAY_PART_OF}{_MOD}(?:{_weekday('weekday')},?{_S})?{_month('month')}{_S}(?:the{_S})?{_day('day')}"
           rf"(?:{_RANGE}{_day('day2')})?(?!\s?:\d){_YEAR_PART}",
-          _read_month_day),
+          _read_calendar_day),
     _rule("day month", _MOD_TRIGGERS | _WEEKDAY_WORDS | {DIGITS, "the"},
-          rf"{_MOD}(?:{_weekday('weekday')},?{_S}(?:the{_S})?)?(?:the{_S})?{_day('day')}"
+          rf"{_DAY_PART_OF}{_MOD}(?:{_weekday('weekday')},?{_S}(?:the{_S})?)?(?:the{_S})?{_day('day')}"
           rf"(?:{_RANGE}{_day('day2')})?(?:{_S}of)?{_S}{_month('month')}{_YEAR_PART}",
-          _read_day_month),
+          _read_calendar_day),
     _rule("month year", _MOD_TRIGGERS | _MONTH_WORDS,
           rf"{_MOD}{_month('month')}(?:,?{_S}|{_S}of{_S}){_year('year')}", _read_month_year),
     _rule("month", _MOD_TRIGGERS | _MONTH_WORDS, rf"{_MOD}{_month('month')}", _read_month),
@@ -820,7 +811,7 @@ RULES: tuple[Rule, ...] = (
     _rule("duration", _NUMBER_TRIGGERS | _APPROX_TRIGGERS,
           rf"(?:the{_S}(?:(?P<edge>past|last|next|previous|coming|following|first|final|remaining|ensuing|initial|"
           rf"entire|whole|preceding|subsequent){_S})?(?:(?:{_APPROX}){_S})?|(?:{_APPROX}){_S})?"
-          rf"(?:{_COUNT}(?P<half>{_S}and{_S}a{_S}half)?(?:\s{{1,3}}|-))?{_UNIT_ANY}"
+          rf"(?:{_COUNT}(?P<half>{_S}and{_S}(?:a{_S})?half)?(?:\s{{1,3}}|-))?{_UNIT_ANY}"
           rf"(?P<half2>{_S}and{_S}a{_S}half)?{_END}(?:['’](?!\w)|{_S}old{_END})?",
           _read_duration),
     _rule("bare plural", {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
@@ -860,7 +851,7 @@ RULES: tuple[Rule, ...] = (
           rf"|(?P<adverb>annually|yearly|daily|everyday|weekly|monthly|hourly|nightly|quarterly|fortnightly|"
           rf"biennially|biannually|semiannually){_END}"
           rf"|(?:once|twice|thrice|(?:\d{{1,3}}|{_NUMBER_WORD_ALT}){_S}times){_S}(?:a|an|per|each|every){_S}"
-          rf"(?P<per_unit>{_UNIT_SINGULAR}){_END}",
+          rf"(?P<per_unit>{_UNIT_SINGULAR}){_END}|per{_S}(?P<per_alone>day|week|month|year|hour|minute|second){_END}",
           _read_set),
     _rule("holiday", {"christmas", "new", "halloween", "valentine", "armistice"},
           rf"(?P<holiday>christmas{_S}eve|christmas{_S}day|christmas|new{_S}year['’]s{_S}(?:eve|day)|halloween|"

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from timeline.dates import english_to_edtf
 from timeline.errors import InvalidDate
-from timeline.ingest.anchoring import Story
+from timeline.ingest.anchoring import Story, is_news
 from timeline.ingest.calendar import Point
 from timeline.ingest.meaning import Found
 from timeline.ingest.patterns import APOSTROPHE, DIGITS, RULES, Rule
@@ -96,9 +96,11 @@ def find(text: str) -> list[Found]:
 
 def tag(text: str, *, reference: str | None) -> list[Timex]:
     """Tag the temporal expressions in text; reference is the publication date (ISO, or None when unknown)."""
-    story = Story(text, reference_point(reference))
+    now = reference_point(reference)
+    found_all = find(text)
+    story = Story(text, now, news=is_news(text, found_all, now))
     timexes: list[Timex] = []
-    for found in find(text):
+    for found in found_all:
         resolved = story.resolve(found)
         if resolved is None or found.end <= found.start:
             continue

@@ -118,12 +118,10 @@ def is_news(text: str, found: list[Found], now: Point | None) -> bool:
     deictic = distant = 0
     for phrase in found:
         reading = phrase.reading
-        if _quoted(text, phrase.start):
-            continue  # a speaker's 'tomorrow' says nothing about how the text itself is told
-        if isinstance(reading, (Shifted, Nearest)) and reading.anchor == "now":
-            deictic += 1
-        elif isinstance(reading, Named) and reading.weekday is not None and reading.month is None:
-            deictic += 1
+        if (isinstance(reading, (Shifted, Nearest)) and reading.anchor == "now") or (
+                isinstance(reading, Named) and reading.weekday is not None and reading.month is None):
+            # A speaker's 'tomorrow' says nothing about how the text itself is told.
+            deictic += not _quoted(text, phrase.start)
         elif isinstance(reading, Named) and reading.year is not None and not reading.two_digit_year:
             distant += abs(reading.year - now.year) > 1
     return deictic * _NEWS_RATIO >= distant

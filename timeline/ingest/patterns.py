@@ -75,8 +75,9 @@ _MOD = (
     r"|(?:first|second)\s{1,3}(?:half|part))\s{1,3}of\s{1,3}(?:the\s{1,3})?"
     r"))?"
 )
+# Trigger words never include 'the': the scanner tries each rule again from a 'the' just before its trigger.
 _MOD_TRIGGERS = frozenset(
-    "the very early late mid middle beginning start end close turn rest remainder latter first second".split()
+    "very early late mid middle beginning start end close turn rest remainder latter first second".split()
 )
 _RANGE = r"\s{0,2}(?:[-\u2013\u2014]|\s(?:to|and|until|till|through|or)\s)\s{0,2}"
 _YEAR_DASH = r"\s?[-\u2013\u2014/]\s?"
@@ -331,6 +332,8 @@ def _read_decade(match: re.Match[str], text: str) -> list[Found]:
         return _found(match, Named(decade=int(digits[:3])))
     if match.group("short") is not None:
         return _found(match, Named(decade=int(match.group("short")[0]), two_digit_year=True))
+    if not re.search(r"\bthe\s{1,3}$", text[max(0, match.start("word") - 8):match.start("word")], re.IGNORECASE):
+        return []  # 'in his sixties' is an age; 'the sixties' is a decade
     return _found(match, Named(decade=_DECADE_WORDS[match.group("word").lower()], two_digit_year=True))
 
 
@@ -730,23 +733,26 @@ def _rule(name: str, triggers: object, pattern: str, read: Reader, *, flags: int
 
 
 _MONTH_WORDS = set(MONTHS)
+_DAY_PART_WORDS = set(_DAY_PART_ALT.split("|"))
 _WEEKDAY_WORDS = set(FULL_WEEKDAYS)
 _NUMBER_TRIGGERS = {word.split()[0] for word in NUMBER_WORDS} | {
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", DIGITS} | {
     word.split()[0] for word in VAGUE_COUNTS}
 _APPROX_TRIGGERS = {"about", "around", "approximately", "almost", "nearly", "roughly", "some", "over", "under",
                     "more", "less", "fewer", "at", "up", "just", "only", "a", "mere", "barely", "well", "an",
-                    "another", "the", "upwards", "close"}
+                    "another", "upwards", "close", "better", "best", "past", "last", "next", "previous", "coming",
+                    "following", "first", "final", "remaining", "ensuing", "initial", "entire", "whole",
+                    "preceding", "subsequent"}
 _DAY_PART_OF = (rf"(?:(?:early{_S}in{_S})?the{_S}(?:(?:early|late){_S})?(?P<dpart>{_DAY_PART_ALT})"
                 rf"(?:{_S}hours)?{_S}of{_S})?")
 _YEAR_PART = rf"(?P<yearpart>,?{_S}(?:of{_S})?{_year('year')})?"
 
 RULES: tuple[Rule, ...] = (
-    _rule("month day", _MOD_TRIGGERS | _MONTH_WORDS | _WEEKDAY_WORDS,
+    _rule("month day", _MOD_TRIGGERS | _MONTH_WORDS | _WEEKDAY_WORDS | _DAY_PART_WORDS,
           rf"{_DAY_PART_OF}{_MOD}(?:{_weekday('weekday')},?{_S})?{_month('month')}{_S}(?:the{_S})?{_day('day')}"
           rf"(?:{_RANGE}{_day('day2')})?(?!\s?:\d){_YEAR_PART}",
           _read_calendar_day),
-    _rule("day month", _MOD_TRIGGERS | _WEEKDAY_WORDS | {DIGITS, "the"},
+    _rule("day month", _MOD_TRIGGERS | _WEEKDAY_WORDS | _DAY_PART_WORDS | {DIGITS},
           rf"{_DAY_PART_OF}{_MOD}(?:{_weekday('weekday')},?{_S}(?:the{_S})?)?(?:the{_S})?{_day('day')}"
           rf"(?:{_RANGE}{_day('day2')})?(?:{_S}of)?{_S}{_month('month')}{_YEAR_PART}",
           _read_calendar_day),
@@ -757,9 +763,9 @@ RULES: tuple[Rule, ...] = (
           rf"{_MOD}{_year('year')}(?:{_YEAR_DASH}(?P<year2>\d{{1,4}})(?:\s{{0,2}}(?P<year2_era>{_ERA}))?{_END})?",
           _read_year),
     _rule("two-digit year", {APOSTROPHE}, r"['’](?P<yy>\d\d)(?!\w|['’]?s\b)", _read_two_digit_year),
-    _rule("decade", _MOD_TRIGGERS | {DIGITS, APOSTROPHE},
-          rf"{_MOD}(?:the{_S})?(?:(?P<decade>\d{{3}}0)|['’](?P<short>\d0)|(?P<word>(?<=the\s)"
-          rf"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?(word)|['’]?s){_END}",
+    _rule("decade", _MOD_TRIGGERS | {DIGITS, APOSTROPHE} | set(_DECADE_WORDS),
+          rf"{_MOD}(?:the{_S})?(?:(?:(?P<decade>\d{{3}}0)|['’](?P<short>\d0))['’]?s"
+          rf"|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)){_END}",
           _read_decade),
     _rule("century", _MOD_TRIGGERS | {DIGITS} | {word.split()[0].split("-")[0] for word in ORDINAL_WORDS},
           rf"{_MOD}(?:the{_S})?(?:(?P<number>\d{{1,2}})(?:st|nd|rd|th)|(?P<ordinal>{alternation(ORDINAL_WORDS)}))"
@@ -772,29 +778,30 @@ RULES: tuple[Rule, ...] = (
           rf"|(?P<q>q)(?P<qnumber>[1-4])){_END}(?:{_S}(?:of{_S})?(?:fiscal{_S})?{_year('year')})?",
           _read_quarter),
     _rule("weekday", _WEEKDAY_WORDS | {"last", "past", "next", "coming", "this", "that", "following", "previous",
-                                       "preceding", "the"},
+                                       "preceding"},
           rf"(?:(?P<relation>(?:the{_S})?(?:last|past|next|coming|this|that|following|previous|preceding)){_S})?"
           rf"(?P<weekday>{_WEEKDAY_ALT})(?P<plural>s)?(?:{_S}(?P<part>{_DAY_PART_ALT}))?{_END}",
           _read_weekday),
     _rule("named relative", _MOD_TRIGGERS | {"last", "past", "next", "coming", "this", "following", "previous",
-                                             "preceding", "the"},
+                                             "preceding"},
           rf"{_MOD}(?P<relation>(?:the{_S})?(?:last|past|next|coming|this|following|previous|preceding)){_S}"
           rf"(?:{_month('month')}|(?P<season>{_SEASON_ALT}){_END})",
           _read_named_relative),
-    _rule("deictic", {"yesterday", "today", "tomorrow", "tonight", "the"},
+    _rule("deictic", {"yesterday", "today", "tomorrow", "tonight", "day"},
           rf"(?:the{_S}day{_S}(?:before|after){_S}(?P<twice>yesterday|tomorrow)|(?P<word>yesterday|today|tomorrow"
           rf"|tonight)){_END}(?:{_S}(?P<part>{_DAY_PART_ALT}){_END})?",
           _read_deictic),
     _rule("part of today", {"this", "last"},
           rf"(?P<which>this|last){_S}(?P<part>{_DAY_PART_ALT}){_END}", _read_part_of_today),
-    _rule("unit relative", {"earlier", "later", "this", "last", "next", "past", "coming", "the", "that"},
+    _rule("unit relative", {"earlier", "later", "this", "last", "next", "past", "coming", "that", "same", "following",
+                            "previous", "preceding", "prior", "current", "present", "very"},
           rf"(?P<shift>(?:earlier|later)(?:{_S}in)?{_S})?(?P<relation>the{_S}(?:very{_S})?(?:same|following|next|"
           rf"previous|preceding|prior|past|last|coming|current|present)|that{_S}same|that|this{_S}past|"
           rf"this{_S}coming|this|last|next|past|coming)(?P<fiscal>{_S}fiscal)?{_S}"
           rf"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|quarter|year|decade|century|season)"
           rf"{_END}",
           _read_unit_relative),
-    _rule("day around", {"the"},
+    _rule("day around", {"day", "week", "month", "year"},
           rf"the{_S}(?P<unit>day|week|month|year){_S}(?P<side>before|after|earlier|later){_END}",
           _read_day_around),
     _rule("part of period", _MOD_TRIGGERS,
@@ -819,7 +826,8 @@ RULES: tuple[Rule, ...] = (
           rf"(?:(?P<recent>recent){_S})?(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
           rf"{_END}",
           _read_bare_plural),
-    _rule("reference", {"now", "right", "just", "currently", "nowadays", "these", "at", "the", "present",
+    _rule("reference", {"now", "right", "just", "currently", "nowadays", "these", "at", "past", "future", "time",
+                        "present",
                         "recently", "lately", "formerly"},
           rf"(?:right{_S}|just{_S})?now{_END}|currently|nowadays|these{_S}days|at{_S}present|"
           rf"the{_S}present(?:[-\s]day)?|present-day|at{_S}the{_S}moment|the{_S}time{_S}being|recently|lately|"

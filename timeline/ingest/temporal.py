@@ -28,12 +28,15 @@ class Timex:
     value: str
 
 
-_TOKEN = re.compile(r"[^\W\d_]+|\d+|['’](?=\d)")
 _RULES_BY_TRIGGER: dict[str, tuple[Rule, ...]] = {}
 for _rule in RULES:
     for _trigger in _rule.triggers:
         _RULES_BY_TRIGGER[_trigger] = _RULES_BY_TRIGGER.get(_trigger, ()) + (_rule,)
 del _rule, _trigger
+
+
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|['’](?=\d)")
+
 
 _REFERENCE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.]*(?:Z|[+-][0-9:]+)?)?")
 _EXPECTED_REFERENCE = "a publication date such as 2022-08-17, 2022-08 or 17 August 2022"
@@ -57,37 +60,55 @@ def reference_point(reference: str | None, *, field: str = "reference") -> Point
     return point
 
 
-def _trigger_key(token: str) -> str:
-    if token[0].isdigit():
-        return DIGITS
-    if token in ("'", "’"):
-        return APOSTROPHE
-    return token.lower()
+_THE_FORMS = frozenset({"the", "The", "THE"})
 
 
 def find(text: str) -> list[Found]:
     """Every expression the rules recognise, leftmost-longest, in text order and never overlapping."""
     found: list[Found] = []
     covered = 0
+    rules_for = _RULES_BY_TRIGGER.get
+    digit_rules = _RULES_BY_TRIGGER.get(DIGITS)
+    apostrophe_rules = _RULES_BY_TRIGGER.get(APOSTROPHE)
+    the_start = -1  # where a 'the' right before this token starts: rules are also tried from there
     for token in _TOKEN.finditer(text):
+        word = token.group()
+        rules = rules_for(word)
+        if rules is None:
+            first = word[0]
+            if first.isdecimal():
+                rules = digit_rules
+            elif first in "'’":
+                rules = apostrophe_rules
+            else:
+                lowered = word.lower()
+                if lowered != word:
+                    rules = rules_for(lowered)
+            if rules is None:
+                the_start = token.start() if word in _THE_FORMS else -1
+                continue
         start = token.start()
+        previous_the, the_start = the_start, -1
         if start < covered:
             continue
-        rules = _RULES_BY_TRIGGER.get(_trigger_key(token.group()))
-        if not rules:
-            continue
+        if previous_the >= covered and text[previous_the + 3:start].isspace():
+            origins: tuple[int, ...] = (previous_the, start)
+        else:
+            origins = (start,)
         best: list[Found] = []
-        best_end = start
+        best_start, best_end = start, start
         for rule in rules:
-            match = rule.pattern.match(text, start)
-            if match is None or match.end() <= best_end:
-                continue
-            readings = rule.read(match, text)
-            if not readings:
-                continue
-            end = max(reading.end for reading in readings)
-            if end > best_end:
-                best, best_end = readings, end
+            for origin in origins:
+                match = rule.pattern.match(text, origin)
+                if match is None or (origin, -match.end()) >= (best_start, -best_end) and best:
+                    continue
+                readings = rule.read(match, text)
+                if not readings:
+                    continue
+                end = max(reading.end for reading in readings)
+                if not best or (origin, -end) < (best_start, -best_end):
+                    best, best_start, best_end = readings, origin, end
+                break
         if best:
             found.extend(best)
             covered = best_end

@@ -298,8 +298,8 @@ class Story:
         if shifted.anchor == "story" and unit in ("day", "week") and base.day is None:
             # 'that same day' stays in the story's month; 'four days later' may have left it.
             return kind, render(Point(base.year, base.month if shifted.count == 0 else None), unit) + part
-        if shifted.anchor == "story":
-            # Deictic phrases ('last year') speak of the publication date and leave the story where it was.
+        if shifted.anchor == "story" or self.news:
+            # In a history, a deictic phrase ('last year') is a speaker's and leaves the story where it was.
             self._advance(_grain_point(moved, unit))
         return kind, render(moved, unit) + part
 
@@ -327,7 +327,7 @@ class Story:
             else:
                 date += dt.timedelta(days=gap)
             point = Point.of(date)
-            if nearest.anchor == "story":
+            if nearest.anchor == "story" or self.news:
                 self._advance(point)
             return kind, render(point, "day") + part
         if target.season is not None:
@@ -339,7 +339,7 @@ class Story:
                 year = base.year if month < first else base.year + 1
             else:
                 year = base.year - 1 if target.season == "WI" and month <= 2 else base.year
-            if nearest.anchor == "story":
+            if nearest.anchor == "story" or self.news:
                 self._advance(Point(year))
             return "DATE", f"{year_text(year)}-{target.season}"
         month_wanted = target.month or 1
@@ -351,7 +351,7 @@ class Story:
         else:
             year = base.year
         point = Point(year, month_wanted)
-        if nearest.anchor == "story":
+        if nearest.anchor == "story" or self.news:
             self._advance(point)
         return "DATE", render(point, "month")
 

@@ -279,6 +279,8 @@ def _read_month(match: re.Match[str], text: str) -> list[Found]:
 
 def _read_year(match: re.Match[str], text: str) -> list[Found]:
     first = _year_of(match, "year", text)
+    if first is None and match.group("year2_era") is not None and match.group("year") is not None:
+        first = _era_year(int(match.group("year")), match.group("year2_era")) or None
     if first is None:
         return []
     era = match.group("year_era") or match.group("year2_era")
@@ -840,7 +842,7 @@ RULES: tuple[Rule, ...] = (
           rf"|(?P<hour>[01]?\d|2[0-3])(?:(?P<separator>[:.])(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?)?"
           rf"(?:\s{{0,2}}(?P<meridiem>[ap]\.\s?m\.|[ap]m{_END}|[ap]\.m{_END}))?"
           rf"(?:\s{{0,2}}(?P<zone>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|PST|PDT|ET|PT|hrs|Z){_END})?)"
-          rf"(?P<weekday_part>,?{_S}{_weekday('weekday')})?(?<![.,])(?!\w|:\d)",
+          rf"(?P<weekday_part>,?{_S}(?:on{_S})?{_weekday('weekday')})?(?!\w|:\d)",
           _read_time),
     _rule("numeric date", {DIGITS},
           r"(?:(?P<iso_year>[12]\d{3})-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)"

@@ -11,7 +11,7 @@ from timeline.dates import english_to_edtf
 from timeline.errors import InvalidDate
 from timeline.ingest.anchoring import Story, is_news
 from timeline.ingest.calendar import Point
-from timeline.ingest.meaning import Found
+from timeline.ingest.meaning import Found, Named
 from timeline.ingest.patterns import APOSTROPHE, DIGITS, RULES, Rule
 
 __all__ = ["Timex", "reference_point", "tag"]
@@ -120,11 +120,30 @@ def tag(text: str, *, reference: str | None) -> list[Timex]:
     now = reference_point(reference)
     found_all = find(text)
     story = Story(text, now, news=is_news(text, found_all, now))
-    timexes: list[Timex] = []
-    for found in found_all:
-        resolved = story.resolve(found)
-        if resolved is None or found.end <= found.start:
+    resolved: dict[int, tuple[str, str] | None] = {}
+    for index, found in enumerate(found_all):
+        if index in resolved:
             continue
-        kind, value = resolved
-        timexes.append(Timex(found.start, found.end, text[found.start:found.end], kind, value))
+        following = found_all[index + 1] if index + 1 < len(found_all) else None
+        if following is not None and _clock_before_its_day(text, found, following):
+            resolved[index + 1] = story.resolve(following)  # '09:30 on 4 October 2021': the day first
+        resolved[index] = story.resolve(found)
+    timexes: list[Timex] = []
+    for index, found in enumerate(found_all):
+        value = resolved[index]
+        if value is not None and found.end > found.start:
+            timexes.append(Timex(found.start, found.end, text[found.start:found.end], *value))
     return timexes
+
+
+_ON = re.compile(r"\s{0,3}(?:,|on|at)?\s{0,3}", re.IGNORECASE)
+
+
+def _clock_before_its_day(text: str, clock: Found, day: Found) -> bool:
+    """A time of day followed at once by the date it belongs to."""
+    time_of_day, date = clock.reading, day.reading
+    if not (isinstance(time_of_day, Named) and time_of_day.hour is not None and time_of_day.day is None
+            and time_of_day.weekday is None and isinstance(date, Named) and date.day is not None):
+        return False
+    gap = _ON.fullmatch(text, clock.end, day.start)
+    return gap is not None

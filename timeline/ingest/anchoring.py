@@ -170,8 +170,8 @@ class Story:
         if current.year == self.now.year:
             return False
         if self.news:
-            if start - self.told_at > _NEWS_STORY_REACH:
-                return False
+            if start - self.told_at > _NEWS_STORY_REACH or "\n" in self.text[self.told_at:start]:
+                return False  # a report returns to its own time at the next paragraph
             return len(_SENTENCE_END.findall(self.text, self.told_at, start)) <= _NEWS_STORY_SENTENCES
         return True
 
@@ -206,8 +206,12 @@ class Story:
         if now is None:
             return None
         if tense == "future":
-            return now + dt.timedelta(days=(weekday - now.isoweekday()) % 7)
-        return now - dt.timedelta(days=(now.isoweekday() - weekday) % 7)
+            date = now + dt.timedelta(days=(weekday - now.isoweekday()) % 7)
+        else:
+            date = now - dt.timedelta(days=(now.isoweekday() - weekday) % 7)
+        if self.news:
+            self._advance(Point.of(date))
+        return date
 
     def _expand_two_digit(self, year: int) -> int:
         pivot = self.current if self.current is not None and self.current.year is not None else self.now

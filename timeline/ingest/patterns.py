@@ -176,12 +176,12 @@ def _year_of(match: re.Match[str], group: str, text: str) -> int | None:
 def _plain_year_context_ok(text: str, start: int, end: int) -> bool:
     """A bare four-digit number is a year unless it reads as a quantity, an amount or a code."""
     before = text[max(0, start - 2):start]
-    if before[-1:] in "$£€#¥" or (len(before) == 2 and before[0].isdigit() and before[1] in ",."):
+    if (before and before[-1] in "$£€#¥") or (len(before) == 2 and before[0].isdigit() and before[1] in ",."):
         return False
     after = text[end:end + 2]
     if after[:1] in ("%", ",") and after[1:2].isdigit():
         return False
-    if after[:1] in "%":
+    if after.startswith("%"):
         return False
     if _word_before(text, start) in _NOT_YEAR_BEFORE:
         return False
@@ -731,7 +731,9 @@ def _read_part_of_period(match: re.Match[str], text: str) -> list[Found]:
 
 def _rule(name: str, triggers: object, pattern: str, read: Reader, *, flags: int = re.IGNORECASE) -> Rule:
     words = frozenset(str(word).lower() for word in triggers)  # type: ignore[attr-defined]
-    return Rule(name, words, re.compile(pattern, flags), read)
+    # Digits are ASCII digits: int() would read '٢٠٢٢' or '𝟚𝟘𝟚𝟚' as 2022, but no English date is written so.
+    ascii_digits = re.sub(r"(?<!\\)\\d", "[0-9]", pattern)
+    return Rule(name, words, re.compile(ascii_digits, flags), read)
 
 
 _MONTH_WORDS = set(MONTHS)

@@ -35,7 +35,7 @@ for _rule in RULES:
 del _rule, _trigger
 
 
-_TOKEN = re.compile(r"[^\W\d_]+|\d+|['’](?=\d)")
+_TOKEN = re.compile(r"[^\W\d_]+|[0-9]+|['’](?=[0-9])")
 
 
 _REFERENCE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.]*(?:Z|[+-][0-9:]+)?)?")

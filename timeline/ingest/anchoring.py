@@ -200,16 +200,17 @@ class Story:
             if current is None:
                 return None  # a history that has not reached a day: the weekday stays unanchored
             if now is None or abs((current - now).days) > 7:
-                date = current + dt.timedelta(days=(weekday - current.isoweekday()) % 7)
-                self._advance(Point.of(date))
+                date = _days_after(current, (weekday - current.isoweekday()) % 7)
+                if date is not None:
+                    self._advance(Point.of(date))
                 return date
         if now is None:
             return None
         if tense == "future":
-            date = now + dt.timedelta(days=(weekday - now.isoweekday()) % 7)
+            date = _days_after(now, (weekday - now.isoweekday()) % 7)
         else:
-            date = now - dt.timedelta(days=(now.isoweekday() - weekday) % 7)
-        if self.news:
+            date = _days_after(now, -((now.isoweekday() - weekday) % 7))
+        if self.news and date is not None:
             self._advance(Point.of(date))
         return date
 
@@ -325,12 +326,14 @@ class Story:
                 return kind, f"{year_text(base.year)}-WXX-{target.weekday}{part}"
             gap = target.weekday - date.isoweekday()
             if direction < 0:
-                date -= dt.timedelta(days=(-gap) % 7 or 7)
+                moved = _days_after(date, -((-gap) % 7 or 7))
             elif direction > 0:
-                date += dt.timedelta(days=gap % 7 or 7)
+                moved = _days_after(date, gap % 7 or 7)
             else:
-                date += dt.timedelta(days=gap)
-            point = Point.of(date)
+                moved = _days_after(date, gap)
+            if moved is None:
+                return kind, f"{year_text(base.year)}-WXX-{target.weekday}{part}"
+            point = Point.of(moved)
             if nearest.anchor == "story" or self.news:
                 self._advance(point)
             return kind, render(point, "day") + part
@@ -358,6 +361,14 @@ class Story:
         if nearest.anchor == "story" or self.news:
             self._advance(point)
         return "DATE", render(point, "month")
+
+
+def _days_after(date: dt.date, days: int) -> dt.date | None:
+    """The date so many days later (earlier if negative); None past the calendar's ends (year 1 or 9999)."""
+    try:
+        return date + dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def _time_text(named: Named) -> str:

@@ -509,7 +509,8 @@ def _count_of(match: re.Match[str]) -> float | None:
     count = number_value(count_text.replace(",", ""))
     if count is None:
         return None
-    if match.group("half") or match.group("half2"):
+    groups = match.groupdict()
+    if groups.get("half") or groups.get("half2"):
         count += 0.5
     return count
 

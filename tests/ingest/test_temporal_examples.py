@@ -100,6 +100,12 @@ CASES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
     "a partial date takes the story's year": (
         "In 1941 the army advanced. In June it crossed the border, and on December 7 the fleet was attacked.",
         [("1941", "DATE", "1941"), ("June", "DATE", "1941-06"), ("December 7", "DATE", "1941-12-07")]),
+    "a bracketed year does not move the story": (
+        "In June 1941 the pact (1939) broke. On December 7 the fleet was attacked.",
+        [("June 1941", "DATE", "1941-06"), ("1939", "DATE", "1939"), ("December 7", "DATE", "1941-12-07")]),
+    "'the next spring' follows the story, 'next spring' the publication": (
+        "The army wintered there in 1777. The next spring it marched; next spring we will see.",
+        [("1777", "DATE", "1777"), ("The next spring", "DATE", "1778-SP"), ("next spring", "DATE", "2023-SP")]),
     "same day and the next day": (
         "The treaty was signed on 10 November 1918. The next day the guns fell silent; that same day crowds gathered.",
         [("10 November 1918", "DATE", "1918-11-10"), ("The next day", "DATE", "1918-11-11"),

@@ -160,6 +160,12 @@ class Story:
         self.told = True
         self.told_at = self._position
 
+    def _aside(self, start: int, end: int) -> bool:
+        """A date in brackets, '(1945)', is a reader's aid, not a move of the story."""
+        before = self.text[max(0, start - 1):start]
+        after = self.text[end:end + 1]
+        return not self.news and before in ("(", "[") and after in (")", "]", ";", ",")
+
     def _in_the_story(self, start: int) -> bool:
         """Whether partial dates take the story's year: the text has moved away from the publication year."""
         current = self.current
@@ -281,7 +287,8 @@ class Story:
             self._advance(Point(year))
             return "DATE", f"{year_text(year)}-Q{named.quarter}"
         point = Point(year, named.month, named.day)
-        self._advance(point)
+        if not self._aside(start, end):
+            self._advance(point)
         if named.month is None:
             return "DATE", year_text(year)
         return kind, render(point, "day" if named.day is not None else "month") + (time if named.day else "")

@@ -363,7 +363,8 @@ def read_weekday(match: re.Match[str], text: str) -> list[Found]:
 
 
 def read_named_relative(match: re.Match[str], text: str) -> list[Found]:
-    relation = match.group("relation").lower().split()[-1]
+    words = match.group("relation").lower().split()
+    relation = words[-1]
     if match.group("month"):
         month = _month_ok(match, "month", text, bare=False)
         if month is None or match.group("month").lower().rstrip(".") not in FULL_MONTHS:
@@ -371,7 +372,8 @@ def read_named_relative(match: re.Match[str], text: str) -> list[Found]:
         target = Named(month=month)
     else:
         target = Named(season=SEASONS[match.group("season").lower()])
-    anchor = "story" if relation in ("following", "previous", "preceding") else "now"
+    # 'next spring' counts from publication; 'the next spring' from the story's time.
+    anchor = "story" if relation in ("following", "previous", "preceding") or words[0] == "the" else "now"
     direction = {"last": -1, "past": -1, "previous": -1, "preceding": -1, "this": 0, "next": 1, "coming": 1,
                  "following": 1}[relation]
     return _found(match, Nearest(anchor, direction, target))
@@ -425,7 +427,7 @@ def read_unit_relative(match: re.Match[str], text: str) -> list[Found]:
         # 'the last week of August' is a week-long stretch of a named period
         return _found(match, Fixed("DURATION", duration_value(1, unit))) if part is None and unit != "day" else []
     if relation in ("the past",) or (
-            relation in ("the next", "the coming", "the last") and before in _SPAN_DURATION_CUES):
+            relation in ("the next", "the coming", "the last", "the following") and before in _SPAN_DURATION_CUES):
         if part is not None:
             return []
         return _found(match, Fixed("DURATION", duration_value(10 if unit == "decade" else 1,

@@ -84,6 +84,33 @@ def _run_peer(tool: str, corpora: Path, corpus: str, out: Path) -> dict:
         return json.loads(stream.readline())["meta"]
 
 
+# RELIABILITY 13: 100 KB of hostile text must be tagged in under a second; measured here, never in unit tests.
+ADVERSARIAL = {
+    "digit run": "1234567890" * 10_000,
+    "repeated month names": "January " * 12_500,
+    "repeated dates": "May 5, " * 14_300,
+    "repeated years": "1941 " * 20_000,
+    "the the the": "the " * 25_000,
+    "no spaces": "theendofMarch1944" * 6_000,
+    "unicode": "日本語 — «цитата» 𝟚𝟘𝟚𝟚 ٢٠٢٢ \u200f On 3 May 1999 ☃ " * 2_500,
+    "modifier soup": "early the end of the " * 5_000,
+    "colons": "12:30:45:" * 12_000,
+    "mixed expressions": "On 3 March 1941, every year, 5 p.m. and the 1990s, two days later. " * 1_500,
+}
+
+
+def _adversarial() -> list[tuple[str, float, int]]:
+    from timeline.ingest import tag
+
+    timings = []
+    for name, text in ADVERSARIAL.items():
+        text = text[:100_000]
+        started = time.perf_counter()
+        found = tag(text, reference="2022-08-17")
+        timings.append((name, time.perf_counter() - started, len(found)))
+    return timings
+
+
 def _row(corpus: str, system: str, metrics: dict | None, published: tuple | None, speed: str) -> list[str]:
     if metrics is not None:
         figures = [metrics["strict_F1"] * 100, metrics["relaxed_F1"] * 100, metrics["value_acc"] * 100,
@@ -146,6 +173,11 @@ def main(argv: list[str] | None = None) -> int:
     print()
     for verdict in verdicts:
         print(verdict)
+    timings = _adversarial()
+    print("\n100 KB adversarial inputs (seconds, expressions found): " + "; ".join(
+        f"{name} {seconds:.2f} s ({count})" for name, seconds, count in timings))
+    slowest = max(seconds for _, seconds, _ in timings)
+    print(f"slowest {slowest:.2f} s < 1 s: {'met' if slowest < 1 else 'NOT met'}")
     print(f"\nmachine: {platform.machine()} {platform.system()}, {_cores()} cores, Python {platform.python_version()}; "
           f"measured {time.strftime('%Y-%m-%d')}; JSONL in {out}")
     return 0

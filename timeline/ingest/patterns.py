@@ -63,7 +63,7 @@ _APPROX = (
     r"the{S}better{S}part{S}of|the{S}best{S}part{S}of|upwards{S}of|close{S}to|nearly{S}a|almost{S}a"
 ).replace("{S}", _S)
 _MOD = (
-    r"(?P<mod>(?:the\s{1,3})?(?:very\s{1,3})?(?:"
+    r"(?P<mod>(?![0-9])(?:the\s{1,3})?(?:very\s{1,3})?(?:"
     r"(?:early|late|mid|middle)(?:\s{1,3}in\s{1,3}(?:the\s{1,3})?|-|\s{1,3})"
     r"|(?:beginning|start|end|middle|close|turn|rest|remainder|latter\s{1,3}(?:part|half)"
     r"|(?:first|second)\s{1,3}(?:half|part))\s{1,3}of\s{1,3}(?:the\s{1,3})?"
@@ -121,7 +121,7 @@ _APPROX_TRIGGERS = {"about", "around", "approximately", "almost", "nearly", "rou
                     "another", "upwards", "close", "better", "best", "past", "last", "next", "previous", "coming",
                     "following", "first", "final", "remaining", "ensuing", "initial", "entire", "whole",
                     "preceding", "subsequent"}
-_DAY_PART_OF = (rf"(?:(?:early{_S}in{_S})?the{_S}(?:(?:early|late){_S})?(?P<dpart>{_DAY_PART_ALT})"
+_DAY_PART_OF = (rf"(?:(?![0-9])(?:early{_S}in{_S})?the{_S}(?:(?:early|late){_S})?(?P<dpart>{_DAY_PART_ALT})"
                 rf"(?:{_S}hours)?{_S}of{_S})?")
 _YEAR_PART = rf"(?P<yearpart>,?{_S}(?:of{_S})?{_year('year')})?"
 
@@ -189,13 +189,13 @@ RULES: tuple[Rule, ...] = (
           readers.read_part_of_period),
     _rule("shift", _NUMBER_TRIGGERS | _APPROX_TRIGGERS | {"seconds", "minutes", "hours", "days", "weeks", "months",
                                                           "years", "decades", "centuries"},
-          rf"(?:(?:{_APPROX}){_S})?(?:{_COUNT}(?P<half>{_S}and{_S}a{_S}half)?(?:\s{{1,3}}|-))?{_UNIT_ANY}"
+          rf"(?:(?![0-9])(?:{_APPROX}){_S})?(?:{_COUNT}(?P<half>{_S}and{_S}a{_S}half)?(?:\s{{1,3}}|-))?{_UNIT_ANY}"
           rf"(?P<half2>{_S}and{_S}a{_S}half)?{_S}(?P<side>ago|hence|later|earlier|afterwards?|after{_S}that|"
           rf"before{_S}that|previously|prior|before|after){_END}",
           readers.read_shift),
     _rule("duration", _NUMBER_TRIGGERS | _APPROX_TRIGGERS,
-          rf"(?:the{_S}(?:(?P<edge>past|last|next|previous|coming|following|first|final|remaining|ensuing|initial|"
-          rf"entire|whole|preceding|subsequent){_S})?(?:(?:{_APPROX}){_S})?|(?:{_APPROX}){_S})?"
+          rf"(?:(?![0-9])the{_S}(?:(?P<edge>past|last|next|previous|coming|following|first|final|remaining|ensuing|initial|"
+          rf"entire|whole|preceding|subsequent){_S})?(?:(?:{_APPROX}){_S})?|(?![0-9])(?:{_APPROX}){_S})?"
           rf"(?:{_COUNT}(?P<half>{_S}and{_S}(?:a{_S})?half)?(?:\s{{1,3}}|-))?{_UNIT_ANY}"
           rf"(?P<half2>{_S}and{_S}a{_S}half)?{_END}(?:['’](?!\w)|{_S}old{_END})?",
           readers.read_duration),

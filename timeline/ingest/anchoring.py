@@ -5,6 +5,7 @@ Owns how partial and relative expressions get their values; must not match text 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from timeline.ingest.calendar import Point, render, shift, year_text
@@ -35,10 +36,10 @@ _NOT_PAST_ED = frozenset(
 _SENTENCE_END = re.compile(r"[.!?\n][\"'”’)\]]*\s")
 _TENSE_WORD = re.compile(r"[A-Za-z'’]+")
 _WINDOW = 160
+_LEFT_WORDS, _RIGHT_WORDS = 12, 8
 
 
-def _cue(word: str, previous: str) -> str | None:
-    lowered = word.lower()
+def _cue(lowered: str, previous: str) -> str | None:
     if lowered in _FUTURE_CUES:
         return "future"
     if lowered in _PRESENT_CUES:
@@ -62,21 +63,24 @@ def tense_at(text: str, start: int, end: int) -> str | None:
     stop = _SENTENCE_END.search(right_text)
     if stop is not None:
         right_text = right_text[:stop.start() + 1]
-    left = _TENSE_WORD.findall(left_text)[-12:]
-    right = _TENSE_WORD.findall(right_text)[:8]
-    left_cues = []
-    for index, word in enumerate(left):
-        previous = left[index - 1].lower() if index else ""
-        left_cues.append(_cue(word, previous))
-    right_cues = []
-    for index, word in enumerate(right):
-        previous = right[index - 1].lower() if index else ""
-        right_cues.append(_cue(word, previous))
-    for distance in range(max(len(left_cues), len(right_cues))):
-        if distance < len(left_cues) and left_cues[-1 - distance]:
-            return left_cues[-1 - distance]
-        if distance < len(right_cues) and right_cues[distance]:
-            return right_cues[distance]
+    return _nearest_cue(left_text, right_text)
+
+
+@functools.lru_cache(maxsize=512)
+def _nearest_cue(left_text: str, right_text: str) -> str | None:
+    # Cached: a text that repeats one sentence (or an adversarial one) asks the same question many times.
+    left = [word.lower() for word in _TENSE_WORD.findall(left_text)[-_LEFT_WORDS - 1:]]
+    right = [word.lower() for word in _TENSE_WORD.findall(right_text)[:_RIGHT_WORDS]]
+    for distance in range(max(len(left), len(right))):
+        index = len(left) - 1 - distance
+        if index >= 0 and distance < _LEFT_WORDS:
+            cue = _cue(left[index], left[index - 1] if index else "")
+            if cue:
+                return cue
+        if distance < len(right):
+            cue = _cue(right[distance], right[distance - 1] if distance else "")
+            if cue:
+                return cue
     return None
 
 

@@ -105,7 +105,7 @@ def find(text: str) -> list[Found]:
                 readings = rule.read(match, text)
                 if not readings:
                     continue
-                end = max(reading.end for reading in readings)
+                end = readings[-1].end  # a reader lists its readings in text order
                 if not best or (origin, -end) < (best_start, -best_end):
                     best, best_start, best_end = readings, origin, end
                 break

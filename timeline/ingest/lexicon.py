@@ -8,11 +8,14 @@ import re
 
 __all__ = [
     "DAY_PARTS",
+    "FULL_MONTHS",
+    "FULL_WEEKDAYS",
     "MONTHS",
     "NUMBER_WORDS",
     "ORDINAL_WORDS",
     "SEASONS",
     "UNITS",
+    "VAGUE_COUNTS",
     "WEEKDAYS",
     "alternation",
     "month_number",

@@ -56,6 +56,21 @@ def test_a_prefix_does_not_move_offsets_off_their_text(text, padding):
     _check(padded, "2022-08-17")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("AD 1/0BC", [("AD 1", "0001")]),
+    ("1900-0", [("1900", "1900")]),
+    ("FOLLOWING TUESDAY", [("FOLLOWING TUESDAY", "XXXX-WXX-2")]),
+    ("every a quarter", [("every a quarter", "P1Q")]),
+])
+def test_inputs_hypothesis_once_broke(text, expected):
+    assert [(t.text, t.value) for t in tag(text, reference=None)] == expected
+
+
+def test_the_calendar_ends_do_not_overflow():
+    assert [(t.text, t.value) for t in tag("The following Tuesday, yesterday.", reference="9999-12-31")] == [
+        ("The following Tuesday", "9999-WXX-2"), ("yesterday", "9999-12-30")]
+
+
 _HUNDRED_KB = 100_000
 
 ADVERSARIAL = {

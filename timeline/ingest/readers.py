@@ -234,9 +234,13 @@ def read_year(match: re.Match[str], text: str) -> list[Found]:
     if era is None and match.group("year_after_era") is None:
         if not _plain_year_context_ok(text, match.start("year"), match.end()):
             return []
+    if match.group("year_after_era") is not None:
+        return _found(match, Named(year=first), end=match.end("year_after_era"))  # 'AD 9' takes no range
     second_text = match.group("year2")
     if second_text is None:
         return _found(match, Named(year=first))
+    if int(second_text) == 0:
+        return _found(match, Named(year=first), end=match.end("year")) if match.group("year_era") is None else []
     if match.group("year_era") is None and match.group("year2_era") is not None:
         # '499-493 BC': the era written once covers both years.
         first = _era_year(int(match.group("year")), match.group("year2_era"))

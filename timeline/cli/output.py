@@ -14,8 +14,8 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["error_console", "print_events_table", "print_event", "print_json", "print_source",
-           "print_sources_table", "stdout_console"]
+__all__ = ["error_console", "print_events_table", "print_event", "print_json", "print_jsonl", "print_source",
+           "print_sources_table", "print_timex_table", "stdout_console"]
 
 _NON_TTY_WIDTH = 120
 
@@ -37,6 +37,25 @@ def error_console() -> Console:
 
 def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_jsonl(rows: Sequence[dict[str, Any]]) -> None:
+    sys.stdout.write("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows))
+
+
+def print_timex_table(rows: Sequence[dict[str, Any]]) -> None:
+    """Temporal expressions as `timeline extract --format table` shows them; line breaks in a span shown as spaces."""
+    table = Table(show_lines=False, expand=False)
+    for title in ("Start", "End"):
+        table.add_column(title, justify="right", no_wrap=True)
+    table.add_column("Text", ratio=1)
+    table.add_column("Type", no_wrap=True)
+    table.add_column("Value", no_wrap=True)
+    for row in rows:
+        table.add_row(str(row["start"]), str(row["end"]), " ".join(row["text"].split()), row["type"], row["value"])
+    console = stdout_console()
+    console.print(table, markup=False)
+    console.print(f"{len(rows)} expression{'s' if len(rows) != 1 else ''}")
 
 
 def _status_style(status: str) -> str:

@@ -323,7 +323,11 @@ def merge_events(*, session: Session, keep: str | int, absorb: str | int, reason
                      if _item_key(field, item) not in existing
                      and not (field == "links" and item["event"] == keeper.slug)]
         merged[field] = kept_doc[field] + additions
-    _apply(session, keeper, merged, action="merge", reason=reason)
+    if not _apply(session, keeper, merged, action="merge", reason=reason):
+        # Nothing new came from B, but the merge is still a step in A's history (and unmerge finds it).
+        record_revision(session=session, entity="event", entity_id=keeper.id, action="merge",
+                        before=kept_doc, after=kept_doc, reason=reason)
+        session.flush()
     # B's evidence now lives on A; B keeps its own fields and becomes a redirect. The merge
     # revision keeps B's whole document, which is what unmerge puts back.
     session.execute(delete(EventLink).where(EventLink.from_event_id == absorbed.id))
@@ -352,9 +356,12 @@ def unmerge_event(*, session: Session, ref: str | int, reason: str | None = None
     if merge is None or merge.before is None:
         raise InvalidValue("event", absorbed.slug, "a merge recorded in the history")
     keeper = find_event(session=session, ref=absorbed.merged_into_id)
-    keeper_merge = session.scalar(
-        select(Revision).where(Revision.entity == "event", Revision.entity_id == keeper.id,
-                               Revision.action == "merge").order_by(Revision.id.desc()).limit(1)
+    keeper_merge = next(
+        (revision for revision in session.scalars(
+            select(Revision).where(Revision.entity == "event", Revision.entity_id == keeper.id,
+                                   Revision.action == "merge").order_by(Revision.id.desc())
+        ) if (revision.after or {}).get(MERGED_FROM) == absorbed.slug),
+        None,
     )
     session.execute(delete(EventLink).where(EventLink.from_event_id == absorbed.id,
                                             EventLink.relation == Relation.SAME_AS.value))

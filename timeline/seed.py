@@ -32,6 +32,7 @@ from timeline.store import validate
 __all__ = ["SeedReport", "load_seeds", "read_seed_files"]
 
 SEED_REASON = "seed chronology"
+SEED_AUTHOR = "timeline"  # the seeds are the project's, whoever's machine loads them
 T = TypeVar("T")
 _MAX_SEED_BYTES = 5_000_000
 
@@ -162,15 +163,16 @@ def load_seeds(*, session: Session, folder: Path | None = None) -> SeedReport:
         given = _source_input(item)
         row = session.scalar(select(Source).where(Source.key == item["key"]))
         if row is None:
-            add_source(session=session, source=given, reason=SEED_REASON)
+            add_source(session=session, source=given, reason=SEED_REASON, author=SEED_AUTHOR)
             report.sources_added += 1
-        elif update_source(session=session, row=row, source=given, reason=SEED_REASON):
+        elif update_source(session=session, row=row, source=given, reason=SEED_REASON, author=SEED_AUTHOR):
             report.sources_changed += 1
 
     loaded = load_events(
         session=session,
         events=((f"seed event {item.get('slug')}", _event_input(item)) for item in files.events),
         reason=SEED_REASON,
+        author=SEED_AUTHOR,
     )
     report.events_added, report.events_changed = loaded.added, loaded.changed
     return report

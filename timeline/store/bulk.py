@@ -116,8 +116,9 @@ class _Writer:
 class _Names:
     """Name -> id caches for sources, tags and actors, filled from the database on demand."""
 
-    def __init__(self, session: Session, writer: _Writer, now: dt.datetime | str, reason: str | None) -> None:
-        self.session, self.writer, self.now, self.reason = session, writer, now, reason
+    def __init__(self, session: Session, writer: _Writer, now: dt.datetime | str, reason: str | None,
+                 author: str) -> None:
+        self.session, self.writer, self.now, self.reason, self.author = session, writer, now, reason, author
         self.source_by_ref: dict[str, int] = {}
         self.publisher: dict[int, str] = {}
         self.tags: dict[str, int] = {}
@@ -177,7 +178,7 @@ class _Names:
             self._remember_source(source_id, fields["key"], fields["url"], fields["publisher"])
         self.writer.insert("sources", _SOURCE_COLUMNS, rows)
         self.writer.insert("revisions", _REVISION_COLUMNS,
-                           [("source", i, "create", current_author(), self.reason, self.now) for i in ids])
+                           [("source", i, "create", self.author, self.reason, self.now) for i in ids])
         self.sources_added += len(ids)
         for ref in wanted_refs:
             if ref not in self.source_by_ref:
@@ -265,6 +266,7 @@ def load_events(
     reason: str | None = None,
     batch_size: int = BATCH_SIZE,
     progress: Callable[[int], None] | None = None,
+    author: str | None = None,
 ) -> LoadReport:
     """Load (label, event) pairs in the session's transaction; an error names the label and field.
 
@@ -275,7 +277,7 @@ def load_events(
     # Millions of short-lived rows would trigger needless full collections.
     gc.disable()
     try:
-        return _load(session, events, reason, batch_size, progress)
+        return _load(session, events, reason, batch_size, progress, author or current_author())
     finally:
         if collecting:
             gc.enable()
@@ -287,16 +289,16 @@ def _load(
     reason: str | None,
     batch_size: int,
     progress: Callable[[int], None] | None,
+    author: str,
 ) -> LoadReport:
     connection = session.connection()
     writer = _Writer(connection)
     now = writer.timestamp(utcnow())
-    names = _Names(session, writer, now, reason)
+    names = _Names(session, writer, now, reason, author)
     report = LoadReport()
     pending_links: list[tuple[str | None, str, list]] = []
     stored_events: list[tuple[str | None, str, EventInput]] = []
     seen_slugs: set[str] = set()
-    author = current_author()
 
     for batch in _batches(events, batch_size):
         checked = []
@@ -385,7 +387,7 @@ def _load(
                 if _input_signature(session, names, given) == stored[slug]:
                     report.unchanged += 1
                     continue
-                changed = replace_event(session=session, ref=slug, event=given, reason=reason)
+                changed = replace_event(session=session, ref=slug, event=given, reason=reason, author=author)
             except TimelineError as err:
                 raise _at_line(line, err) from None
             report.changed += changed

@@ -368,6 +368,7 @@ def replace_event(
     reason: str | None = None,
     action: str = "update",
     change_slug: bool = False,
+    author: str | None = None,
 ) -> bool:
     """Make a stored event equal to `event` (fields, citations, links out); True if anything changed.
 
@@ -407,6 +408,6 @@ def replace_event(
     row.updated_at = utcnow()
     record_revision(
         session=session, entity="event", entity_id=row.id, action=action,
-        before=before, after=after, reason=reason,
+        before=before, after=after, reason=reason, author=author,
     )
     return True

@@ -122,7 +122,8 @@ def _by_unique(session: Session, fields: dict[str, Any]) -> Source | None:
     return None
 
 
-def add_source(*, session: Session, source: SourceInput, reason: str | None = None) -> Source:
+def add_source(*, session: Session, source: SourceInput, reason: str | None = None,
+               author: str | None = None) -> Source:
     """Add a new source; refuses one whose key, URL or text hash is already stored."""
     fields = source.clean()
     existing = _by_unique(session, fields)
@@ -134,7 +135,7 @@ def add_source(*, session: Session, source: SourceInput, reason: str | None = No
     session.flush()
     record_revision(
         session=session, entity="source", entity_id=row.id, action="create",
-        before=None, after=source_document(row), reason=reason,
+        before=None, after=source_document(row), reason=reason, author=author,
     )
     return row
 
@@ -148,7 +149,8 @@ def find_or_add_source(*, session: Session, source: SourceInput, reason: str | N
     return add_source(session=session, source=source, reason=reason), True
 
 
-def update_source(*, session: Session, row: Source, source: SourceInput, reason: str | None = None) -> bool:
+def update_source(*, session: Session, row: Source, source: SourceInput, reason: str | None = None,
+                  author: str | None = None) -> bool:
     """Make a stored source match `source`; records a revision only when something changed."""
     fields = source.clean()
     before = source_document(row)
@@ -163,7 +165,7 @@ def update_source(*, session: Session, row: Source, source: SourceInput, reason:
     session.flush()
     record_revision(
         session=session, entity="source", entity_id=row.id, action="update",
-        before=before, after=after, reason=reason,
+        before=before, after=after, reason=reason, author=author,
     )
     return True
 

@@ -11,49 +11,24 @@ from typing import Annotated
 import typer
 
 from timeline.cli.app import app, open_database
-from timeline.cli.events import build_query
-from timeline.cli.options import (
-    ActorFilter,
-    CountryFilter,
-    DateFrom,
-    DateTo,
-    ExportFormat,
-    ForceOption,
-    KindFilter,
-    LimitOption,
-    MatchOption,
-    OutputPath,
-    SourceFilter,
-    StatusFilter,
-    TagFilter,
-    TextFilter,
-)
-from timeline.store import Match, query_documents
+from timeline.cli.filters import with_filters
+from timeline.cli.options import ExportFormat, ForceOption, OutputPath
+from timeline.store import EventQuery, query_documents
 
 
 @app.command()
+@with_filters
 def export(
     ctx: typer.Context,
+    event_query: EventQuery,
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")],
     output: OutputPath,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-    match: MatchOption = Match.OVERLAPS,
-    kind: KindFilter = None,
-    tag: TagFilter = None,
-    actor: ActorFilter = None,
-    country: CountryFilter = None,
-    status: StatusFilter = None,
-    source: SourceFilter = None,
-    text: TextFilter = None,
-    limit: LimitOption = None,
     force: ForceOption = False,
     raw: Annotated[bool, typer.Option("--raw", help="CSV: write cells exactly, without spreadsheet formula protection.")] = False,
 ) -> None:
     """Export the chronology (or the part the filters select) to a file, or - for stdout."""
     from timeline.export import export_documents, safe_output
 
-    event_query = build_query(date_from, date_to, match, kind, tag, actor, country, status, source, text, limit)
     database = open_database(ctx)
     with database.reading() as session:
         documents = query_documents(session=session, query=event_query)

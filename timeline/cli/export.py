@@ -1,19 +1,46 @@
-"""`timeline export`: write the chronology, filtered like `query`, in a chosen format.
+"""`timeline export`: the chronology, filtered like `query`, written out for other tools.
 
-Parses options, calls the library, reports where the file went.
+Parses options, reads the events through the library, hands them to a writer; no formatting here.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
 from timeline.cli.app import app, open_database
 from timeline.cli.filters import with_filters
 from timeline.cli.options import ExportFormat, ForceOption, OutputPath
+from timeline.errors import InvalidValue
+from timeline.export.registry import Writer, writer_for
 from timeline.store import EventQuery, query_documents
+
+
+def _write(ctx: typer.Context, event_query: EventQuery, writer: Writer, output_path: Path, *, force: bool,
+           **options: Any) -> None:
+    """Read the selected events in one snapshot, then write them to a file (temp + rename) or stdout."""
+    from timeline.export import export_documents, safe_output
+
+    database = open_database(ctx)
+    with database.reading() as session:
+        documents = query_documents(session=session, query=event_query)
+    if str(output_path) == "-":
+        if writer.binary and sys.stdout.isatty():
+            raise InvalidValue("-o", "-", f"a file path ({writer.name} is binary and standard output is a terminal)")
+        if writer.binary:
+            sys.stdout.flush()
+            export_documents(documents, writer.name, sys.stdout.buffer, **options)
+            sys.stdout.buffer.flush()
+        else:
+            export_documents(documents, writer.name, sys.stdout, **options)
+        return
+    with safe_output(output_path, force=force, protected=database.path, binary=writer.binary) as stream:
+        export_documents(documents, writer.name, stream, **options)
+    noun = "event" if len(documents) == 1 else "events"
+    print(f"wrote {len(documents)} {noun} to {output_path}", file=sys.stderr)
 
 
 @app.command()
@@ -27,15 +54,4 @@ def export(
     raw: Annotated[bool, typer.Option("--raw", help="CSV: write cells exactly, without spreadsheet formula protection.")] = False,
 ) -> None:
     """Export the chronology (or the part the filters select) to a file, or - for stdout."""
-    from timeline.export import export_documents, safe_output
-
-    database = open_database(ctx)
-    with database.reading() as session:
-        documents = query_documents(session=session, query=event_query)
-    if str(output) == "-":
-        export_documents(documents, format.value, sys.stdout, raw=raw)
-        return
-    with safe_output(output, force=force, protected=database.path) as stream:
-        export_documents(documents, format.value, stream, raw=raw)
-    noun = "event" if len(documents) == 1 else "events"
-    print(f"wrote {len(documents)} {noun} to {output}", file=sys.stderr)
+    _write(ctx, event_query, writer_for(format.value), output, force=force, raw=raw)

@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from timeline.export.registry import WRITERS
 from timeline.store.query import Match
 
 
@@ -22,11 +23,8 @@ class QueryFormat(str, enum.Enum):
     markdown = "markdown"
 
 
-class ExportFormat(str, enum.Enum):
-    csv = "csv"
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
+# Every writer in the export registry, so that a new format needs no change here.
+ExportFormat = enum.Enum("ExportFormat", {name: name for name in WRITERS}, type=str)  # type: ignore[misc]
 
 
 class ShowFormat(str, enum.Enum):

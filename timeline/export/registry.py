@@ -23,6 +23,7 @@ class Writer:
     description: str
     suffix: str
     target: str  # "module:function" taking (documents, stream, **options)
+    binary: bool = False  # the stream takes bytes, not text
 
     def load(self) -> Callable[..., None]:
         module_name, function = self.target.split(":")
@@ -35,6 +36,8 @@ WRITERS: dict[str, Writer] = {
         Writer("csv", "one row per event; spreadsheet-safe unless --raw", ".csv", "timeline.export.tabular:write_csv"),
         Writer("json", "a JSON array of event documents", ".json", "timeline.export.jsonish:write_json"),
         Writer("jsonl", "one JSON event document per line", ".jsonl", "timeline.export.jsonish:write_jsonl"),
+        Writer("parquet", "one row per event, typed columns, for analytics", ".parquet",
+               "timeline.export.tabular:write_parquet", binary=True),
         Writer("markdown", "a readable chronology by year and month with numbered source notes", ".md",
                "timeline.export.markdown:write_markdown"),
     )
@@ -48,5 +51,5 @@ def writer_for(name: str) -> Writer:
         raise InvalidValue("--format", name, "one of " + ", ".join(WRITERS)) from None
 
 
-def export_documents(documents: Documents, format: str, stream: IO[str], **options: Any) -> None:
+def export_documents(documents: Documents, format: str, stream: IO[Any], **options: Any) -> None:
     writer_for(format).load()(documents, stream, **options)

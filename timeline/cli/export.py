@@ -1,4 +1,4 @@
-"""`timeline export`: the chronology, filtered like `query`, written out for other tools.
+"""`timeline export` and `timeline schema`: the chronology written out for other tools, and its contract.
 
 Parses options, reads the events through the library, hands them to a writer; no formatting here.
 """
@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
+from timeline.cli import output
 from timeline.cli.app import app, open_database
 from timeline.cli.filters import with_filters
 from timeline.cli.options import ExportFormat, ForceOption, OutputPath
@@ -55,3 +56,11 @@ def export(
 ) -> None:
     """Export the chronology (or the part the filters select) to a file, or - for stdout."""
     _write(ctx, event_query, writer_for(format.value), output, force=force, raw=raw)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of the event documents that json and jsonl exports contain."""
+    from timeline.export.schema import event_schema
+
+    output.print_json(event_schema())

@@ -30,6 +30,8 @@ _counter = itertools.count()
 
 GOLDEN = Path(__file__).parent / "golden"
 
+pytest_plugins = ["exporting"]  # browser, TimelineJS and hostile-chronology fixtures for tests/export
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",

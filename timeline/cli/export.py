@@ -14,7 +14,7 @@ import typer
 from timeline.cli import output
 from timeline.cli.app import app, open_database
 from timeline.cli.filters import with_filters
-from timeline.cli.options import ExportFormat, ForceOption, OutputPath
+from timeline.cli.options import ExportFormat, ForceOption, OutputPath, TitleOption
 from timeline.errors import InvalidValue
 from timeline.export.registry import Writer, writer_for
 from timeline.store import EventQuery, query_documents
@@ -53,9 +53,10 @@ def export(
     output: OutputPath,
     force: ForceOption = False,
     raw: Annotated[bool, typer.Option("--raw", help="CSV: write cells exactly, without spreadsheet formula protection.")] = False,
+    title: TitleOption = "Chronology",
 ) -> None:
     """Export the chronology (or the part the filters select) to a file, or - for stdout."""
-    _write(ctx, event_query, writer_for(format.value), output, force=force, raw=raw)
+    _write(ctx, event_query, writer_for(format.value), output, force=force, raw=raw, title=title)
 
 
 @app.command()

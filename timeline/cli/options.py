@@ -67,4 +67,5 @@ LimitOption = Annotated[Optional[int], typer.Option("--limit", help="At most thi
                                                     rich_help_panel=FILTERS_PANEL)]
 OutputPath = Annotated[Path, typer.Option("-o", "--output", help="File to write, or - for standard output.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
+TitleOption = Annotated[str, typer.Option("--title", help="Heading of the page, chart or calendar.")]
 ReasonOption = Annotated[Optional[str], typer.Option("--reason", help="Why: kept in the revision history.")]

@@ -14,7 +14,7 @@ VK = ["--tag", "medvedev-vk-post"]
 # Every text format.
 TEXT_FORMATS = {
     "csv": ("csv", "7 events"), "json": ("json", "7 events"), "jsonl": ("jsonl", "7 events"),
-    "markdown": ("md", "7 events"),
+    "markdown": ("md", "7 events"), "ics": ("ics", "7 events"),
 }
 
 
@@ -97,7 +97,7 @@ def test_markdown_groups_by_year_and_month_with_numbered_notes(cli):
     (lambda p: None, ["nowhere/x"], "expected a path in an existing folder"),
     (lambda p: p.write_bytes(b"keep"), [], "expected a path that does not exist yet (or add --force to replace it)"),
 ])
-@pytest.mark.parametrize("format", ["parquet", "markdown"])
+@pytest.mark.parametrize("format", ["parquet", "markdown", "ics"])
 def test_bad_output_paths_are_one_line_and_write_nothing(cli, tmp_path, make, args, message, format):
     from conftest import snapshot
 

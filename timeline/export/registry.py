@@ -40,6 +40,8 @@ WRITERS: dict[str, Writer] = {
                "timeline.export.tabular:write_parquet", binary=True),
         Writer("markdown", "a readable chronology by year and month with numbered source notes", ".md",
                "timeline.export.markdown:write_markdown"),
+        Writer("ics", "an iCalendar file: all-day events for day precision, spans for coarser dates", ".ics",
+               "timeline.export.calendar:write_ics"),
     )
 }
 

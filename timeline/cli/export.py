@@ -17,7 +17,7 @@ from timeline.cli.filters import with_filters
 from timeline.cli.options import ExportFormat, ForceOption, OutputPath, TitleOption
 from timeline.errors import InvalidValue
 from timeline.export.registry import Writer, writer_for
-from timeline.store import EventQuery, query_documents
+from timeline.store import EventQuery, cited_sources, query_documents
 
 
 def _write(ctx: typer.Context, event_query: EventQuery, writer: Writer, output_path: Path, *, force: bool,
@@ -28,6 +28,8 @@ def _write(ctx: typer.Context, event_query: EventQuery, writer: Writer, output_p
     database = open_database(ctx)
     with database.reading() as session:
         documents = query_documents(session=session, query=event_query)
+        if writer.cites_sources:
+            options["sources"] = cited_sources(session=session, documents=documents)
     if str(output_path) == "-":
         if writer.binary and sys.stdout.isatty():
             raise InvalidValue("-o", "-", f"a file path ({writer.name} is binary and standard output is a terminal)")
@@ -39,9 +41,9 @@ def _write(ctx: typer.Context, event_query: EventQuery, writer: Writer, output_p
             export_documents(documents, writer.name, sys.stdout, **options)
         return
     with safe_output(output_path, force=force, protected=database.path, binary=writer.binary) as stream:
-        export_documents(documents, writer.name, stream, **options)
+        written = export_documents(documents, writer.name, stream, **options)
     noun = "event" if len(documents) == 1 else "events"
-    print(f"wrote {len(documents)} {noun} to {output_path}", file=sys.stderr)
+    print(f"wrote {written or f'{len(documents)} {noun}'} to {output_path}", file=sys.stderr)
 
 
 @app.command()

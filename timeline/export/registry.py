@@ -24,6 +24,7 @@ class Writer:
     suffix: str
     target: str  # "module:function" taking (documents, stream, **options)
     binary: bool = False  # the stream takes bytes, not text
+    cites_sources: bool = False  # wants the full source records (option `sources`), not only citations
 
     def load(self) -> Callable[..., None]:
         module_name, function = self.target.split(":")
@@ -42,6 +43,8 @@ WRITERS: dict[str, Writer] = {
                "timeline.export.markdown:write_markdown"),
         Writer("ics", "an iCalendar file: all-day events for day precision, spans for coarser dates", ".ics",
                "timeline.export.calendar:write_ics"),
+        Writer("csl-json", "the cited sources as a CSL-JSON bibliography", ".json", "timeline.export.bibliography:write_csl_json",
+               cites_sources=True),
     )
 }
 
@@ -53,5 +56,6 @@ def writer_for(name: str) -> Writer:
         raise InvalidValue("--format", name, "one of " + ", ".join(WRITERS)) from None
 
 
-def export_documents(documents: Documents, format: str, stream: IO[Any], **options: Any) -> None:
-    writer_for(format).load()(documents, stream, **options)
+def export_documents(documents: Documents, format: str, stream: IO[Any], **options: Any) -> str | None:
+    """Write the documents; returns what was written when it is not simply every event (e.g. '11 sources')."""
+    return writer_for(format).load()(documents, stream, **options)

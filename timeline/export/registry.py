@@ -45,6 +45,8 @@ WRITERS: dict[str, Writer] = {
                "timeline.export.calendar:write_ics"),
         Writer("csl-json", "the cited sources as a CSL-JSON bibliography", ".json", "timeline.export.bibliography:write_csl_json",
                cites_sources=True),
+        Writer("geojson", "a GeoJSON FeatureCollection of the events that have coordinates", ".geojson",
+               "timeline.export.geo:write_geojson"),
     )
 }
 

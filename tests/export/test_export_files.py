@@ -14,7 +14,7 @@ VK = ["--tag", "medvedev-vk-post"]
 # Every text format.
 TEXT_FORMATS = {
     "csv": ("csv", "7 events"), "json": ("json", "7 events"), "jsonl": ("jsonl", "7 events"),
-    "markdown": ("md", "7 events"), "ics": ("ics", "7 events"), "csl-json": ("csl.json", "11 sources cited by 7 events"),
+    "markdown": ("md", "7 events"), "timelinejs": ("timelinejs.json", "7 events"), "ics": ("ics", "7 events"), "csl-json": ("csl.json", "11 sources cited by 7 events"),
     "geojson": ("geojson", "3 of 7 events (those with coordinates)"),
 }
 

@@ -1,4 +1,4 @@
-"""Shared by the export tests: headless Chromium, TimelineJS3 from npm, and hostile chronologies.
+"""Shared by the export tests: headless Chromium, TimelineJS3 from npm, hostile and large chronologies.
 
 A pytest plugin (tests/conftest.py names it): fixtures and plain helpers; test modules import the helpers.
 Browser tests skip, saying why, when Chromium, Playwright or npm is missing; .ci/run installs all three
@@ -7,13 +7,17 @@ and makes such a test fail rather than skip.
 
 from __future__ import annotations
 
+import copy
 import os
+import random
 import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from timeline.dates import iso_bound, seconds_from_iso
 
 DATA = Path(__file__).resolve().parent / "data"
 CHROMIUM = os.environ.get("TIMELINE_TEST_CHROMIUM", "/usr/bin/chromium")
@@ -28,6 +32,23 @@ def xss_payloads() -> list[str]:
     # split on newlines only: str.splitlines() would also cut at the U+2028 the corpus holds on purpose
     lines = (DATA / "xss-payloads.txt").read_text(encoding="utf-8").split("\n")
     return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+def many_documents(documents: list[dict], count: int, seed: int = 1) -> list[dict]:
+    """`count` event documents made from the given ones, spread over about sixteen years, in date order."""
+    rng = random.Random(seed)
+    made = []
+    for number in range(count):
+        doc = copy.deepcopy(documents[number % len(documents)])
+        shift = rng.randint(-3000, 3000) * 86_400
+        for key in ("start_earliest", "start_latest", "end_earliest", "end_latest"):
+            if doc[key] is not None:
+                latest = key.endswith("latest")
+                doc[key] = iso_bound(seconds_from_iso(doc[key], latest=latest) + shift, latest=latest)
+        doc["id"], doc["slug"] = number + 1, f"{doc['slug']}-{number}"
+        made.append(doc)
+    made.sort(key=lambda doc: seconds_from_iso(doc["start_earliest"], latest=False))
+    return made
 
 
 def unavailable(reason: str) -> None:

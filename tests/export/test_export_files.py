@@ -14,7 +14,8 @@ VK = ["--tag", "medvedev-vk-post"]
 # Every text format.
 TEXT_FORMATS = {
     "csv": ("csv", "7 events"), "json": ("json", "7 events"), "jsonl": ("jsonl", "7 events"),
-    "markdown": ("md", "7 events"), "timelinejs": ("timelinejs.json", "7 events"), "ics": ("ics", "7 events"), "csl-json": ("csl.json", "11 sources cited by 7 events"),
+    "markdown": ("md", "7 events"), "html": ("html", "7 events"), "timelinejs": ("timelinejs.json", "7 events"),
+    "ics": ("ics", "7 events"), "csl-json": ("csl.json", "11 sources cited by 7 events"),
     "geojson": ("geojson", "3 of 7 events (those with coordinates)"),
 }
 
@@ -98,7 +99,7 @@ def test_markdown_groups_by_year_and_month_with_numbered_notes(cli):
     (lambda p: None, ["nowhere/x"], "expected a path in an existing folder"),
     (lambda p: p.write_bytes(b"keep"), [], "expected a path that does not exist yet (or add --force to replace it)"),
 ])
-@pytest.mark.parametrize("format", ["parquet", "markdown", "ics"])
+@pytest.mark.parametrize("format", ["parquet", "markdown", "ics", "html"])
 def test_bad_output_paths_are_one_line_and_write_nothing(cli, tmp_path, make, args, message, format):
     from conftest import snapshot
 
@@ -120,7 +121,7 @@ def test_unknown_format_is_a_usage_error(cli):
     assert result.exit_code == 2 and "docx" in result.stderr
 
 
-@pytest.mark.parametrize("format", ["parquet"])
+@pytest.mark.parametrize("format", ["parquet", "html"])
 def test_binary_and_page_formats_never_write_over_the_database(cli, db_url, backend, format):
     if backend != "sqlite":
         pytest.skip("only a SQLite database is a file")

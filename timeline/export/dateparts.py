@@ -1,13 +1,13 @@
-"""Dates as stated, cut to the parts their precision knows: for formats with year/month/day fields.
+"""Dates in the shapes other formats want: parts cut to their precision, bounds as seconds for drawing.
 
-Owns the precision -> parts rule shared by several formats; never widens or guesses a part.
+Owns the precision -> parts and bound -> seconds rules shared by several formats; never widens or guesses a part.
 """
 
 from __future__ import annotations
 
-from timeline.dates import Precision, Span
+from timeline.dates import Precision, Span, seconds_from_iso
 
-__all__ = ["date_parts", "season_number"]
+__all__ = ["bound_seconds", "date_parts", "season_number"]
 
 _KNOWN_PARTS = {
     Precision.SECOND: 6, Precision.MINUTE: 5, Precision.HOUR: 4, Precision.DAY: 3, Precision.MONTH: 2,
@@ -29,3 +29,10 @@ def season_number(span: Span) -> int | None:
         return None
     return _SEASONS[span.first_moment()[1]]
 
+
+def bound_seconds(bound: str | None, *, end: bool) -> int | None:
+    """A document's ISO bound in seconds since 1970; an end bound as the first second after it
+    (so a day is [00:00, next 00:00)); None when unbounded."""
+    if bound is None:
+        return None
+    return seconds_from_iso(bound, latest=end) + (1 if end else 0)

@@ -41,6 +41,8 @@ WRITERS: dict[str, Writer] = {
                "timeline.export.tabular:write_parquet", binary=True),
         Writer("markdown", "a readable chronology by year and month with numbered source notes", ".md",
                "timeline.export.markdown:write_markdown"),
+        Writer("html", "one self-contained page with a visual timeline, a filter and the sources", ".html",
+               "timeline.export.page:write_html"),
         Writer("timelinejs", "JSON for Knight Lab's TimelineJS3", ".json", "timeline.export.timelinejs:write_timelinejs"),
         Writer("ics", "an iCalendar file: all-day events for day precision, spans for coarser dates", ".ics",
                "timeline.export.calendar:write_ics"),

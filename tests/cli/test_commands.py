@@ -198,7 +198,8 @@ def test_init_and_db_commands(empty_cli):
 def test_help_for_every_command(cli):
     for args in (["--help"], ["query", "-h"], ["show", "-h"], ["add", "-h"], ["cite", "-h"], ["export", "-h"],
                  ["sources", "-h"], ["sources", "list", "-h"], ["sources", "show", "-h"], ["sources", "add", "-h"],
-                 ["db", "-h"], ["db", "upgrade", "-h"], ["db", "current", "-h"], ["init", "-h"], ["schema", "-h"]):
+                 ["db", "-h"], ["db", "upgrade", "-h"], ["db", "current", "-h"], ["init", "-h"], ["plot", "-h"],
+                 ["schema", "-h"]):
         result = cli(*args)
         assert result.exit_code == 0, args
         assert "Usage:" in result.stdout
@@ -217,14 +218,3 @@ def test_db_commands_on_a_new_file(tmp_path):
     assert cli("db", "upgrade").stdout == "upgraded empty database -> 0001\n"
     assert cli("db", "current").stdout == "0001 (head)\n"
     assert cli("query", "--format", "json").stdout == "[]\n"
-
-
-def test_query_and_export_share_every_filter(cli):
-    """One block of filter options (cli/filters.py): the same words select the same events in both commands."""
-    args = ["--from", "2022-06", "--to", "2022-08", "--match", "within", "--kind", "statement", "--tag", "spief-2022",
-            "--actor", "Tokayev", "--country", "RU", "--status", "confirmed", "--source", "The Diplomat",
-            "--text", "Tokayev", "--limit", "3"]
-    queried = cli("query", "--format", "json", *args)
-    assert queried.exit_code == 0, queried.stderr
-    assert json.loads(queried.stdout)
-    assert cli("export", "--format", "json", "-o", "-", *args).stdout == queried.stdout

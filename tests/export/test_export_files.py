@@ -11,7 +11,7 @@ import pytest
 VK = ["--tag", "medvedev-vk-post"]
 
 
-# Every text format.
+# Every text format; pictures (svg, png) depend on matplotlib's version and fonts, so they are checked by shape.
 TEXT_FORMATS = {
     "csv": ("csv", "7 events"), "json": ("json", "7 events"), "jsonl": ("jsonl", "7 events"),
     "markdown": ("md", "7 events"), "html": ("html", "7 events"), "timelinejs": ("timelinejs.json", "7 events"),
@@ -35,7 +35,7 @@ def test_export_golden(cli, tmp_path, golden, monkeypatch, format):
 def test_every_registered_format_is_tested():
     from timeline.export import WRITERS
 
-    assert set(WRITERS) == set(TEXT_FORMATS) | {"parquet"}
+    assert set(WRITERS) == set(TEXT_FORMATS) | {"parquet", "png", "svg"}
 
 
 def test_export_to_stdout_matches_file(cli, tmp_path):
@@ -121,7 +121,7 @@ def test_unknown_format_is_a_usage_error(cli):
     assert result.exit_code == 2 and "docx" in result.stderr
 
 
-@pytest.mark.parametrize("format", ["parquet", "html"])
+@pytest.mark.parametrize("format", ["parquet", "png", "html"])
 def test_binary_and_page_formats_never_write_over_the_database(cli, db_url, backend, format):
     if backend != "sqlite":
         pytest.skip("only a SQLite database is a file")

@@ -1,4 +1,4 @@
-"""`timeline export` and `timeline schema`: the chronology written out for other tools, and its contract.
+"""`timeline export`, `timeline plot` and `timeline schema`: the chronology written out for other tools.
 
 Parses options, reads the events through the library, hands them to a writer; no formatting here.
 """
@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Optional
 
 import typer
 
 from timeline.cli import output
 from timeline.cli.app import app, open_database
 from timeline.cli.filters import with_filters
-from timeline.cli.options import ExportFormat, ForceOption, OutputPath, TitleOption
+from timeline.cli.options import ChartFormat, ExportFormat, ForceOption, OutputPath, TitleOption
 from timeline.errors import InvalidValue
 from timeline.export.registry import Writer, writer_for
 from timeline.store import EventQuery, cited_sources, query_documents
@@ -59,6 +59,27 @@ def export(
 ) -> None:
     """Export the chronology (or the part the filters select) to a file, or - for stdout."""
     _write(ctx, event_query, writer_for(format.value), output, force=force, raw=raw, title=title)
+
+
+@app.command()
+@with_filters
+def plot(
+    ctx: typer.Context,
+    event_query: EventQuery,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Picture to write: a .png or .svg file, or - with --format.")],
+    format: Annotated[Optional[ChartFormat], typer.Option("--format", "-f", help="png or svg; "
+                                                          "by default from the file name.")] = None,
+    force: ForceOption = False,
+    title: TitleOption = "Chronology",
+) -> None:
+    """Draw the chronology as a chart: one lane per storyline, fuzzy dates as soft-edged bars."""
+    if format is not None:
+        chosen = format.value
+    else:
+        chosen = output.suffix.lower().lstrip(".")
+        if chosen not in ("png", "svg"):
+            raise InvalidValue("-o", str(output), "a file name ending in .png or .svg (or give --format)")
+    _write(ctx, event_query, writer_for(chosen), output, force=force, title=title)
 
 
 @app.command()

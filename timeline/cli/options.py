@@ -25,6 +25,7 @@ class QueryFormat(str, enum.Enum):
 
 # Every writer in the export registry, so that a new format needs no change here.
 ExportFormat = enum.Enum("ExportFormat", {name: name for name in WRITERS}, type=str)  # type: ignore[misc]
+ChartFormat = enum.Enum("ChartFormat", {name: name for name in ("png", "svg")}, type=str)  # type: ignore[misc]
 
 
 class ShowFormat(str, enum.Enum):

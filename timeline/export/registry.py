@@ -50,6 +50,9 @@ WRITERS: dict[str, Writer] = {
                cites_sources=True),
         Writer("geojson", "a GeoJSON FeatureCollection of the events that have coordinates", ".geojson",
                "timeline.export.geo:write_geojson"),
+        Writer("png", "a chart of the chronology in lanes by storyline", ".png", "timeline.export.chart:write_png",
+               binary=True),
+        Writer("svg", "the same chart as scalable vector graphics", ".svg", "timeline.export.chart:write_svg"),
     )
 }
 

@@ -144,7 +144,8 @@ def test_binary_to_a_terminal_is_refused(cli):
         os.close(screen)
         os.close(terminal)
     assert done.returncode == 1
-    assert done.stderr == "error: -o: '-' is not valid; expected a file path (parquet is binary and standard output is a terminal)\n"
+    assert done.stderr == ("error: -o: '-' is not valid; expected a file path "
+                           "(parquet is binary and standard output is a terminal)\n")
 
 
 def test_a_failed_writer_leaves_no_file(cli, tmp_path, monkeypatch):

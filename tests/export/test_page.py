@@ -135,7 +135,8 @@ def test_payloads_run_nothing_and_show_as_text(hostile_url, page, tmp_path):
         handlers: Array.from(document.querySelectorAll('*')).filter(e => Array.from(e.attributes).some(
             a => a.name.startsWith('on'))).length,
         scripts: document.scripts.length,
-        strangers: document.querySelectorAll('img, svg, iframe, object, embed, video, audio, math, details, style, base, form, textarea').length,
+        strangers: document.querySelectorAll(
+            'img, svg, iframe, object, embed, video, audio, math, details, style, base, form, textarea').length,
         inputs: document.querySelectorAll('input').length,
         hrefs: Array.from(document.querySelectorAll('a[href]')).map(a => a.getAttribute('href')),
     })""")

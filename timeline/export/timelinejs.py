@@ -11,7 +11,7 @@ from html import escape
 from typing import IO, Any
 
 from timeline.dates import Span, stated_spans
-from timeline.export.citations import FLAGGED, SourceNotes, web_link
+from timeline.export.citations import FLAGGED, SourceNotes
 from timeline.export.dateparts import date_parts
 from timeline.export.lanes import storyline_lanes
 

@@ -135,3 +135,10 @@ def test_a_date_calendars_cannot_hold_is_refused(cli, tmp_path):
     assert result.stderr.count("\n") == 1
     assert list(folder.iterdir()) == []  # neither the file nor its temporary
     assert snapshot(cli.url) == before
+
+
+def test_an_empty_calendar_is_refused(cli):
+    result = cli("export", "-f", "ics", "-o", "-", "--text", "no event says this")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == ("error: --format: 'ics' is not valid; expected filters that select at least one event "
+                             "(a calendar cannot be empty)\n")

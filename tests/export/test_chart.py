@@ -41,6 +41,11 @@ def test_svg_chart_keeps_its_words_as_text(cli, tmp_path):
     assert all(f"{lane} (" in words for lane in LANES)
 
 
+def test_no_events_is_a_chart_that_says_so(cli):
+    svg = cli("plot", "-o", "-", "--format", "svg", "--text", "no event says this")
+    assert svg.exit_code == 0 and "No events match." in svg.stdout
+
+
 def test_same_chronology_same_svg(cli, tmp_path):
     first, second = tmp_path / "a.svg", tmp_path / "b.svg"
     cli("plot", "-o", str(first), "--tag", "spief-2022")

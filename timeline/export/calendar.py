@@ -132,6 +132,9 @@ def _stamp(stamp: datetime | None) -> str:
 
 def write_ics(documents: Sequence[dict[str, Any]], stream: IO[str], *, title: str = "Chronology",
               stamp: datetime | None = None, **_options: Any) -> None:
+    if not documents:
+        # RFC 5545's grammar wants at least one component in a calendar.
+        raise InvalidValue("--format", "ics", "filters that select at least one event (a calendar cannot be empty)")
     dtstamp = _stamp(stamp)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline//timeline export//EN", "CALSCALE:GREGORIAN",
              "X-WR-CALNAME:" + ics_text(title)]

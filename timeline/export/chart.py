@@ -139,8 +139,10 @@ def _figure(documents: Sequence[dict[str, Any]], title: str):  # type: ignore[no
             axes.axhspan(band, band + rows * _ROW + 0.9, color="#f1f5f9", zorder=0, linewidth=0)
         axes.text(start - span * 0.01, band + 0.45, f"{lane} ({sum(b.lane == lane for b in bars)})",
                   ha="left", va="center", fontsize=8, fontweight="bold", color="#1f2937")
+    if not bars:
+        axes.text(0.5, 0.5, "No events match.", transform=axes.transAxes, ha="center", color="#5b6472")
     axes.set_xlim(start - span * 0.01, end + span * 0.01)
-    axes.set_ylim(top, 0)
+    axes.set_ylim(max(top, 1.0), 0)
     axes.set_yticks([])
     locator = mdates.AutoDateLocator(minticks=4, maxticks=12)
     axes.xaxis.set_major_locator(locator)

@@ -30,6 +30,8 @@ _counter = itertools.count()
 
 GOLDEN = Path(__file__).parent / "golden"
 
+pytest_plugins = ["exporting"]  # browser, TimelineJS and hostile-chronology fixtures for tests/export
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true",
@@ -47,7 +49,8 @@ def golden(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(actual, encoding="utf-8", newline="")
         assert path.exists(), f"no golden file {path}; run pytest --update-golden once and review it"
-        assert actual == path.read_text(encoding="utf-8"), f"output differs from {path}"
+        # bytes, not read_text(): universal newlines would hide a CRLF the format requires (iCalendar)
+        assert actual == path.read_bytes().decode("utf-8"), f"output differs from {path}"
 
     return check
 

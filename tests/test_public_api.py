@@ -24,8 +24,22 @@ def test_surface_is_stable():
     }
 
 
-def test_library_import_leaves_out_cli_and_pandas():
-    code = "import sys, timeline; print(sorted(m for m in ('typer', 'rich', 'pandas') if m in sys.modules))"
+HEAVY = ("pandas", "pyarrow", "matplotlib", "jinja2")  # export libraries: loaded by the writer that needs one
+
+
+def test_library_import_leaves_out_cli_and_export_libraries():
+    code = f"import sys, timeline; print(sorted(m for m in {('typer', 'rich', *HEAVY)!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_query_command_leaves_out_export_libraries(db_url):
+    code = (
+        "import sys; from typer.testing import CliRunner; from timeline.cli import app; "
+        f"result = CliRunner().invoke(app, ['--db', {db_url!r}, 'query', '--from', '2022-06', '--to', '2022-06']); "
+        "assert result.exit_code == 0, result.output; "
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

@@ -25,6 +25,7 @@ __all__ = [
     "parse_date",
     "parse_edtf",
     "seconds_from_iso",
+    "stated_spans",
     "window",
 ]
 
@@ -165,6 +166,12 @@ class Span:
     approximate: bool = False  # '~' or '%'
     utc_offset: int | None = None  # seconds east of UTC as written; None when no zone was given
 
+    def first_moment(self) -> tuple[int, int, int, int, int, int]:
+        """(year, month, day, hour, minute, second) where the span begins, in the zone it was written in."""
+        days, time_of_day = divmod(self.earliest + (self.utc_offset or 0), _DAY)
+        hours, rest = divmod(time_of_day, 3600)
+        return (*_civil_from_days(days), hours, rest // 60, rest % 60)
+
     def widened(self) -> tuple[int, int]:
         """The possible (earliest, latest): widened by UNCERTAINTY_MARGIN per qualifier ('%' twice)."""
         factor = self.uncertain + self.approximate
@@ -263,6 +270,16 @@ def parse_edtf(text: str) -> FuzzyDate:
             if found is not None:
                 return found
     return _assemble(_parse_structure(text, text))
+
+
+def stated_spans(text: str) -> tuple[Span | None, Span | None]:
+    """The start and end of an EDTF date as written, before any widening; raises InvalidDate.
+
+    A single date is both its own start and end; a one-of range '[A..B]' gives A and B; an interval
+    gives its two ends, None for an open or unknown one.
+    """
+    parsed = _parse_structure(text, text)
+    return parsed.start, parsed.end
 
 
 def _plain_date(text: str, year_text: str, month_text: str | None, day_text: str | None) -> FuzzyDate | None:

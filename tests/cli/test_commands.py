@@ -200,7 +200,8 @@ def test_init_and_db_commands(empty_cli):
 def test_help_for_every_command(cli):
     for args in (["--help"], ["query", "-h"], ["show", "-h"], ["add", "-h"], ["cite", "-h"], ["export", "-h"],
                  ["sources", "-h"], ["sources", "list", "-h"], ["sources", "show", "-h"], ["sources", "add", "-h"],
-                 ["db", "-h"], ["db", "upgrade", "-h"], ["db", "current", "-h"], ["init", "-h"]):
+                 ["db", "-h"], ["db", "upgrade", "-h"], ["db", "current", "-h"], ["init", "-h"], ["plot", "-h"],
+                 ["schema", "-h"]):
         result = cli(*args)
         assert result.exit_code == 0, args
         assert "Usage:" in result.stdout

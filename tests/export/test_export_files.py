@@ -11,13 +11,31 @@ import pytest
 VK = ["--tag", "medvedev-vk-post"]
 
 
-@pytest.mark.parametrize("format, suffix", [("csv", "csv"), ("json", "json"), ("jsonl", "jsonl"), ("markdown", "md")])
-def test_export_golden(cli, tmp_path, golden, format, suffix):
+# Every text format; pictures (svg, png) depend on matplotlib's version and fonts, so they are checked by shape.
+TEXT_FORMATS = {
+    "csv": ("csv", "7 events"), "json": ("json", "7 events"), "jsonl": ("jsonl", "7 events"),
+    "markdown": ("md", "7 events"), "html": ("html", "7 events"), "timelinejs": ("timelinejs.json", "7 events"),
+    "ics": ("ics", "7 events"), "csl-json": ("csl.json", "11 sources cited by 7 events"),
+    "geojson": ("geojson", "3 of 7 events (those with coordinates)"),
+}
+
+
+@pytest.mark.parametrize("format", TEXT_FORMATS)
+def test_export_golden(cli, tmp_path, golden, monkeypatch, format):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1660000000")  # the calendar's DTSTAMP
+    suffix, written = TEXT_FORMATS[format]
     target = tmp_path / f"vk.{suffix}"
     result = cli("export", "--format", format, "-o", str(target), *VK)
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == f"wrote 7 events to {target}\n"
-    golden(f"export-medvedev-vk-post.{suffix}", target.read_text(encoding="utf-8"))
+    assert result.stderr == f"wrote {written} to {target}\n"
+    with open(target, encoding="utf-8", newline="") as exported:
+        golden(f"export-medvedev-vk-post.{suffix}", exported.read())
+
+
+def test_every_registered_format_is_tested():
+    from timeline.export import WRITERS
+
+    assert set(WRITERS) == set(TEXT_FORMATS) | {"parquet", "png", "svg"}
 
 
 def test_export_to_stdout_matches_file(cli, tmp_path):
@@ -74,3 +92,72 @@ def test_markdown_groups_by_year_and_month_with_numbered_notes(cli):
     assert text.startswith("# Chronology\n\n## 2022\n\n### January 2022\n")
     assert "\n## Sources\n\n1. " in text
     assert "*(Disputed" in text
+
+
+@pytest.mark.parametrize("make, args, message", [
+    (lambda p: p.mkdir(), [], "expected a file path, not a folder"),
+    (lambda p: None, ["nowhere/x"], "expected a path in an existing folder"),
+    (lambda p: p.write_bytes(b"keep"), [], "expected a path that does not exist yet (or add --force to replace it)"),
+])
+@pytest.mark.parametrize("format", ["parquet", "markdown", "ics", "html"])
+def test_bad_output_paths_are_one_line_and_write_nothing(cli, tmp_path, make, args, message, format):
+    from conftest import snapshot
+
+    target = tmp_path / "out" / "file"
+    target.parent.mkdir()
+    make(target)
+    path = str(target.parent / args[0]) if args else str(target)
+    before = snapshot(cli.url)
+    kept = sorted(p.name for p in target.parent.iterdir())
+    result = cli("export", "--format", format, "-o", path)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"error: -o: '{path}' is not valid; {message}") and result.stderr.count("\n") == 1
+    assert sorted(p.name for p in target.parent.iterdir()) == kept
+    assert snapshot(cli.url) == before
+
+
+def test_unknown_format_is_a_usage_error(cli):
+    result = cli("export", "--format", "docx", "-o", "-")
+    assert result.exit_code == 2 and "docx" in result.stderr
+
+
+@pytest.mark.parametrize("format", ["parquet", "png", "html"])
+def test_binary_and_page_formats_never_write_over_the_database(cli, db_url, backend, format):
+    if backend != "sqlite":
+        pytest.skip("only a SQLite database is a file")
+    for path in (db_url, db_url + "-wal", db_url + "-shm"):
+        result = cli("export", "--format", format, "-o", path, "--force")
+        assert result.exit_code == 1
+        assert "is not valid; expected a path that is not the database" in result.stderr
+
+
+def test_binary_to_a_terminal_is_refused(cli):
+    import os
+    import subprocess
+    import sys
+
+    terminal, screen = os.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "timeline", "--db", cli.url, "export", "-f", "parquet", "-o", "-"],
+                              stdout=screen, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(screen)
+        os.close(terminal)
+    assert done.returncode == 1
+    assert done.stderr == ("error: -o: '-' is not valid; expected a file path "
+                           "(parquet is binary and standard output is a terminal)\n")
+
+
+def test_a_failed_writer_leaves_no_file(cli, tmp_path, monkeypatch):
+    """The writer raising half-way (disk full, a bug) leaves neither the target nor a temporary file."""
+    import timeline.export.tabular as tabular
+
+    def broken(*args, **kwargs):
+        raise OSError("No space left on device")
+
+    monkeypatch.setattr(tabular, "write_parquet", broken)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(OSError):
+        cli("export", "--format", "parquet", "-o", str(folder / "events.parquet"))
+    assert list(folder.iterdir()) == []

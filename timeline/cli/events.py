@@ -13,30 +13,13 @@ import typer
 
 from timeline.cli import output
 from timeline.cli.app import app, open_database
-from timeline.cli.options import (
-    ActorFilter,
-    AsOfOption,
-    DeletedOption,
-    CountryFilter,
-    DateFrom,
-    DateTo,
-    KindFilter,
-    LimitOption,
-    MatchOption,
-    QueryFormat,
-    ReasonOption,
-    ShowFormat,
-    SourceFilter,
-    StatusFilter,
-    TagFilter,
-    TextFilter,
-)
+from timeline.cli.filters import with_filters
+from timeline.cli.options import QueryFormat, ReasonOption, ShowFormat
 from timeline.store import (
     ActorRole,
     CitationInput,
     EventInput,
     EventQuery,
-    Match,
     SourceInput,
     add_event,
     cite,
@@ -49,36 +32,14 @@ from timeline.vocab import Stance
 StanceChoice = enum.Enum("StanceChoice", {s.value: s.value for s in Stance}, type=str)  # type: ignore[misc]
 
 
-def build_query(date_from, date_to, match, kind, tag, actor, country, status, source, text, limit,  # type: ignore[no-untyped-def]
-                deleted=False, as_of=None) -> EventQuery:
-    return EventQuery(
-        date_from=date_from, date_to=date_to, match=match,
-        kind=kind or [], tag=tag or [], actor=actor or [], country=country or [],
-        status=status or [], source=source or [], text=text, limit=limit, deleted=deleted, as_of=as_of,
-    )
-
-
 @app.command()
+@with_filters
 def query(
     ctx: typer.Context,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-    match: MatchOption = Match.OVERLAPS,
-    kind: KindFilter = None,
-    tag: TagFilter = None,
-    actor: ActorFilter = None,
-    country: CountryFilter = None,
-    status: StatusFilter = None,
-    source: SourceFilter = None,
-    text: TextFilter = None,
-    limit: LimitOption = None,
-    deleted: DeletedOption = False,
-    as_of: AsOfOption = None,
+    event_query: EventQuery,
     format: Annotated[QueryFormat, typer.Option("--format", "-f", help="How to print the events.")] = QueryFormat.table,
 ) -> None:
     """List events in chronological order, by date range and filters."""
-    event_query = build_query(date_from, date_to, match, kind, tag, actor, country, status, source, text, limit,
-                              deleted, as_of)
     database = open_database(ctx)
     with database.reading() as session:
         documents = query_documents(session=session, query=event_query)

@@ -1,71 +1,90 @@
-"""`timeline export`: write the chronology, filtered like `query`, in a chosen format.
+"""`timeline export`, `timeline plot` and `timeline schema`: the chronology written out for other tools.
 
-Parses options, calls the library, reports where the file went.
+Parses options, reads the events through the library, hands them to a writer; no formatting here.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Any, Optional
 
 import typer
 
+from timeline.cli import output
 from timeline.cli.app import app, open_database
-from timeline.cli.events import build_query
-from timeline.cli.options import (
-    ActorFilter,
-    AsOfOption,
-    DeletedOption,
-    CountryFilter,
-    DateFrom,
-    DateTo,
-    ExportFormat,
-    ForceOption,
-    KindFilter,
-    LimitOption,
-    MatchOption,
-    OutputPath,
-    SourceFilter,
-    StatusFilter,
-    TagFilter,
-    TextFilter,
-)
-from timeline.store import Match, query_documents
+from timeline.cli.filters import with_filters
+from timeline.cli.options import ChartFormat, ExportFormat, ForceOption, OutputPath, TitleOption
+from timeline.errors import InvalidValue
+from timeline.export.registry import Writer, writer_for
+from timeline.store import EventQuery, cited_sources, query_documents
 
 
-@app.command()
-def export(
-    ctx: typer.Context,
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")],
-    output: OutputPath,
-    date_from: DateFrom = None,
-    date_to: DateTo = None,
-    match: MatchOption = Match.OVERLAPS,
-    kind: KindFilter = None,
-    tag: TagFilter = None,
-    actor: ActorFilter = None,
-    country: CountryFilter = None,
-    status: StatusFilter = None,
-    source: SourceFilter = None,
-    text: TextFilter = None,
-    limit: LimitOption = None,
-    deleted: DeletedOption = False,
-    as_of: AsOfOption = None,
-    force: ForceOption = False,
-    raw: Annotated[bool, typer.Option("--raw", help="CSV: write cells exactly, without spreadsheet formula protection.")] = False,
-) -> None:
-    """Export the chronology (or the part the filters select) to a file, or - for stdout."""
+def _write(ctx: typer.Context, event_query: EventQuery, writer: Writer, output_path: Path, *, force: bool,
+           **options: Any) -> None:
+    """Read the selected events in one snapshot, then write them to a file (temp + rename) or stdout."""
     from timeline.export import export_documents, safe_output
 
-    event_query = build_query(date_from, date_to, match, kind, tag, actor, country, status, source, text, limit,
-                              deleted, as_of)
     database = open_database(ctx)
     with database.reading() as session:
         documents = query_documents(session=session, query=event_query)
-    if str(output) == "-":
-        export_documents(documents, format.value, sys.stdout, raw=raw)
+        if writer.cites_sources:
+            options["sources"] = cited_sources(session=session, documents=documents)
+    if str(output_path) == "-":
+        if writer.binary and sys.stdout.isatty():
+            raise InvalidValue("-o", "-", f"a file path ({writer.name} is binary and standard output is a terminal)")
+        if writer.binary:
+            sys.stdout.flush()
+            export_documents(documents, writer.name, sys.stdout.buffer, **options)
+            sys.stdout.buffer.flush()
+        else:
+            export_documents(documents, writer.name, sys.stdout, **options)
         return
-    with safe_output(output, force=force, protected=database.path) as stream:
-        export_documents(documents, format.value, stream, raw=raw)
+    with safe_output(output_path, force=force, protected=database.path, binary=writer.binary) as stream:
+        written = export_documents(documents, writer.name, stream, **options)
     noun = "event" if len(documents) == 1 else "events"
-    print(f"wrote {len(documents)} {noun} to {output}", file=sys.stderr)
+    print(f"wrote {written or f'{len(documents)} {noun}'} to {output_path}", file=sys.stderr)
+
+
+@app.command()
+@with_filters
+def export(
+    ctx: typer.Context,
+    event_query: EventQuery,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")],
+    output: OutputPath,
+    force: ForceOption = False,
+    raw: Annotated[bool, typer.Option("--raw", help="CSV: write cells exactly, without spreadsheet formula protection.")] = False,
+    title: TitleOption = "Chronology",
+) -> None:
+    """Export the chronology (or the part the filters select) to a file, or - for stdout."""
+    _write(ctx, event_query, writer_for(format.value), output, force=force, raw=raw, title=title)
+
+
+@app.command()
+@with_filters
+def plot(
+    ctx: typer.Context,
+    event_query: EventQuery,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Picture to write: a .png or .svg file, or - with --format.")],
+    format: Annotated[Optional[ChartFormat], typer.Option("--format", "-f", help="png or svg; "
+                                                          "by default from the file name.")] = None,
+    force: ForceOption = False,
+    title: TitleOption = "Chronology",
+) -> None:
+    """Draw the chronology as a chart: one lane per storyline, fuzzy dates as soft-edged bars."""
+    if format is not None:
+        chosen = format.value
+    else:
+        chosen = output.suffix.lower().lstrip(".")
+        if chosen not in ("png", "svg"):
+            raise InvalidValue("-o", str(output), "a file name ending in .png or .svg (or give --format)")
+    _write(ctx, event_query, writer_for(chosen), output, force=force, title=title)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema (draft 2020-12) of the event documents that json and jsonl exports contain."""
+    from timeline.export.schema import event_schema
+
+    output.print_json(event_schema())

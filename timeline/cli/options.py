@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from timeline.export.registry import WRITERS
 from timeline.store.query import Match
 
 
@@ -22,11 +23,9 @@ class QueryFormat(str, enum.Enum):
     markdown = "markdown"
 
 
-class ExportFormat(str, enum.Enum):
-    csv = "csv"
-    json = "json"
-    jsonl = "jsonl"
-    markdown = "markdown"
+# Every writer in the export registry, so that a new format needs no change here.
+ExportFormat = enum.Enum("ExportFormat", {name: name for name in WRITERS}, type=str)  # type: ignore[misc]
+ChartFormat = enum.Enum("ChartFormat", {name: name for name in ("png", "svg")}, type=str)  # type: ignore[misc]
 
 
 class ShowFormat(str, enum.Enum):
@@ -69,6 +68,7 @@ LimitOption = Annotated[Optional[int], typer.Option("--limit", help="At most thi
                                                     rich_help_panel=FILTERS_PANEL)]
 OutputPath = Annotated[Path, typer.Option("-o", "--output", help="File to write, or - for standard output.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
+TitleOption = Annotated[str, typer.Option("--title", help="Heading of the page, chart or calendar.")]
 ReasonOption = Annotated[Optional[str], typer.Option("--reason", help="Why: kept in the revision history.")]
 DeletedOption = Annotated[bool, typer.Option("--deleted", help="The events in the trash instead of the live ones.",
                                              rich_help_panel=FILTERS_PANEL)]

@@ -1,6 +1,6 @@
 """Writing chronologies out: one registry of writers keyed by format name.
 
-Owns export formats and safe file writing; pandas is imported only by the writers that need it.
+Owns export formats and safe file writing; pandas, pyarrow, Jinja2 and matplotlib load only with the writer that needs them.
 """
 
 from timeline.export.registry import WRITERS, Writer, export_documents, writer_for

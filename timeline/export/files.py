@@ -10,7 +10,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from timeline.errors import InvalidValue
 
@@ -18,9 +18,9 @@ __all__ = ["safe_output"]
 
 
 @contextlib.contextmanager
-def safe_output(path: str | os.PathLike[str], *, force: bool = False,
-                protected: Path | None = None) -> Iterator[IO[str]]:
-    """A text stream that becomes `path` only when the block finishes without error."""
+def safe_output(path: str | os.PathLike[str], *, force: bool = False, protected: Path | None = None,
+                binary: bool = False) -> Iterator[IO[Any]]:
+    """A text (or, if binary, bytes) stream that becomes `path` only when the block finishes without error."""
     target = Path(path).expanduser().resolve()
     if protected is not None:
         guarded = {protected.resolve(), *(Path(f"{protected.resolve()}{s}") for s in ("-wal", "-shm", "-journal"))}
@@ -34,7 +34,11 @@ def safe_output(path: str | os.PathLike[str], *, force: bool = False,
         raise InvalidValue("-o", str(path), "a path in an existing folder")
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        if binary:
+            stream: IO[Any] = os.fdopen(handle, "wb")
+        else:
+            stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
+        with stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())

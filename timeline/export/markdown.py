@@ -1,6 +1,6 @@
-"""A Markdown chronology for reports: by year and month, disputes shown, numbered source notes.
+"""A Markdown chronology for reports: by year and month of the date as stated, disputes shown, numbered source notes.
 
-Owns the Markdown layout; text from the database is escaped so it cannot become markup.
+Owns the grouping and Markdown escaping; the layout is templates/chronology.md.j2. Text never becomes markup.
 """
 
 from __future__ import annotations
@@ -9,19 +9,40 @@ import re
 from collections.abc import Sequence
 from typing import IO, Any
 
-__all__ = ["write_markdown"]
+from markupsafe import Markup
+
+from timeline.export.citations import CHALLENGES, FLAGGED, SourceNotes
+from timeline.export.templating import environment
+
+__all__ = ["markdown_text", "write_markdown"]
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
-_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
-_FLAGGED = {"disputed": "Disputed", "denied": "Denied", "false": "False"}
-
-
-def _escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
+# CommonMark punctuation that can start markup anywhere in a line ('&' starts an entity such as &amp;).
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+# At the start of a line: a list item ('-', '1986.'), or a setext underline ('=').
+_LINE_START = re.compile(r"^(?:(\d{1,9})([.)])|([-=]))")
 _LEADING_DATE = re.compile(r"\[?(?:\.\./|/)?(-?\d{4})(?:-(\d{2}))?")
+
+
+def markdown_text(text: str) -> str:
+    """Text that a CommonMark reader shows exactly as given, on one line."""
+    escaped = _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", escaped)
+
+
+def _escape_for_markdown(value: Any) -> Any:
+    """Jinja's finalize: every {{ value }} is Markdown-escaped unless the writer marked it as markup."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return Markup(markdown_text(value))
+    return value
+
+
+def _autolink(url: str) -> Markup:
+    # Backslash escapes do not work inside <...>; writers pass only URLs that web_link() accepted.
+    return Markup(f"<{url}>")
 
 
 def _group(doc: dict[str, Any]) -> tuple[str, str]:
@@ -35,48 +56,40 @@ def _group(doc: dict[str, Any]) -> tuple[str, str]:
     return year, f"{_MONTHS[int(month) - 1]} {year}"
 
 
+def _refs(numbers: Sequence[int]) -> Markup:
+    return Markup("".join(f"[{n}]" for n in dict.fromkeys(numbers)))
+
+
+def _entry(doc: dict[str, Any], notes: SourceNotes) -> dict[str, Any]:
+    numbers = [notes.number(citation) for citation in doc["citations"]]
+    challenged = [n for n, c in zip(numbers, doc["citations"]) if c["stance"] in CHALLENGES]
+    flagged = doc["status"] in FLAGGED
+    return {
+        "date": doc["display_date"],
+        "title": doc["title"],
+        "flag": FLAGGED.get(doc["status"]),
+        "reason": doc.get("status_reason") if flagged else None,
+        "challenged": _refs(challenged) if flagged and challenged else None,
+        "refs": _refs(numbers),
+        "summary": doc["summary"],
+        "quotes": [{"text": c["quote"], "speaker": c["speaker"], "ref": _refs([n])}
+                   for n, c in zip(numbers, doc["citations"]) if c["quote"]],
+    }
+
+
 def write_markdown(documents: Sequence[dict[str, Any]], stream: IO[str], *, title: str = "Chronology",
                    **_options: Any) -> None:
-    notes: dict[tuple[Any, ...], int] = {}
-    note_lines: list[str] = []
-    out = [f"# {_escape(title)}", ""]
-    year = month = None
+    notes = SourceNotes()
+    years: list[dict[str, Any]] = []
     for doc in documents:
-        doc_year, doc_month = _group(doc)
-        if doc_year != year:
-            out += [f"## {doc_year}", ""]
-            year, month = doc_year, None
-        if doc_month != month:
-            out += [f"### {doc_month}", ""]
-            month = doc_month
-        refs = []
-        for citation in doc["citations"]:
-            key = (citation["source_id"],)
-            if key not in notes:
-                notes[key] = len(notes) + 1
-                parts = [p for p in (citation["publisher"], citation["source_title"]) if p]
-                line = f"{notes[key]}. " + _escape(", ".join(parts))
-                if citation["published"]:
-                    line += f", published {citation['published']}"
-                if citation["url"]:
-                    line += f". <{citation['url']}>"
-                note_lines.append(line)
-            refs.append(f"[{notes[key]}]")
-        entry = f"- **{_escape(doc['display_date'])}**: {_escape(doc['title'])}"
-        flag = _FLAGGED.get(doc["status"])
-        if flag:
-            entry += f" *({flag}"
-            if doc.get("status_reason"):
-                entry += f": {_escape(doc['status_reason'])}"
-            entry += ")*"
-        entry += " " + "".join(dict.fromkeys(refs))
-        out.append(entry)
-        if doc["summary"]:
-            out.append(f"  {_escape(doc['summary'])}")
-        for citation in doc["citations"]:
-            if citation["quote"]:
-                out.append(f"  > “{_escape(citation['quote'])}” [{notes[(citation['source_id'],)]}]")
-        out.append("")
-    if note_lines:
-        out += ["## Sources", "", *note_lines, ""]
-    stream.write("\n".join(out).rstrip("\n") + "\n")
+        year, month = _group(doc)
+        if not years or years[-1]["heading"] != year:
+            years.append({"heading": year, "months": []})
+        months = years[-1]["months"]
+        if not months or months[-1]["heading"] != month:
+            months.append({"heading": month, "entries": []})
+        months[-1]["entries"].append(_entry(doc, notes))
+    env = environment(_escape_for_markdown)
+    env.filters["autolink"] = _autolink
+    text = env.get_template("chronology.md.j2").render(title=title, years=years, notes=notes.notes)
+    stream.write(text.rstrip("\n") + "\n")

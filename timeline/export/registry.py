@@ -23,6 +23,8 @@ class Writer:
     description: str
     suffix: str
     target: str  # "module:function" taking (documents, stream, **options)
+    binary: bool = False  # the stream takes bytes, not text
+    cites_sources: bool = False  # wants the full source records (option `sources`), not only citations
 
     def load(self) -> Callable[..., None]:
         module_name, function = self.target.split(":")
@@ -35,8 +37,22 @@ WRITERS: dict[str, Writer] = {
         Writer("csv", "one row per event; spreadsheet-safe unless --raw", ".csv", "timeline.export.tabular:write_csv"),
         Writer("json", "a JSON array of event documents", ".json", "timeline.export.jsonish:write_json"),
         Writer("jsonl", "one JSON event document per line", ".jsonl", "timeline.export.jsonish:write_jsonl"),
+        Writer("parquet", "one row per event, typed columns, for analytics", ".parquet",
+               "timeline.export.tabular:write_parquet", binary=True),
         Writer("markdown", "a readable chronology by year and month with numbered source notes", ".md",
                "timeline.export.markdown:write_markdown"),
+        Writer("html", "one self-contained page with a visual timeline, a filter and the sources", ".html",
+               "timeline.export.page:write_html"),
+        Writer("timelinejs", "JSON for Knight Lab's TimelineJS3", ".json", "timeline.export.timelinejs:write_timelinejs"),
+        Writer("ics", "an iCalendar file: all-day events for day precision, spans for coarser dates", ".ics",
+               "timeline.export.calendar:write_ics"),
+        Writer("csl-json", "the cited sources as a CSL-JSON bibliography", ".json", "timeline.export.bibliography:write_csl_json",
+               cites_sources=True),
+        Writer("geojson", "a GeoJSON FeatureCollection of the events that have coordinates", ".geojson",
+               "timeline.export.geo:write_geojson"),
+        Writer("png", "a chart of the chronology in lanes by storyline", ".png", "timeline.export.chart:write_png",
+               binary=True),
+        Writer("svg", "the same chart as scalable vector graphics", ".svg", "timeline.export.chart:write_svg"),
     )
 }
 
@@ -48,5 +64,6 @@ def writer_for(name: str) -> Writer:
         raise InvalidValue("--format", name, "one of " + ", ".join(WRITERS)) from None
 
 
-def export_documents(documents: Documents, format: str, stream: IO[str], **options: Any) -> None:
-    writer_for(format).load()(documents, stream, **options)
+def export_documents(documents: Documents, format: str, stream: IO[Any], **options: Any) -> str | None:
+    """Write the documents; returns what was written when it is not simply every event (e.g. '11 sources')."""
+    return writer_for(format).load()(documents, stream, **options)

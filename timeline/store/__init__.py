@@ -19,6 +19,7 @@ from timeline.store.query import FILTERS, EventQuery, Match, count_events, query
 from timeline.store.sources import (
     SourceInput,
     add_source,
+    cited_sources,
     find_or_add_source,
     get_source,
     list_sources,
@@ -38,6 +39,7 @@ __all__ = [
     "add_event",
     "add_source",
     "cite",
+    "cited_sources",
     "count_events",
     "event_document",
     "event_documents",

@@ -5,6 +5,7 @@ Owns source rows and their revisions; knows nothing of output formats.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,11 +20,14 @@ from timeline.store.revisions import record_revision
 __all__ = [
     "SourceInput",
     "add_source",
+    "cited_sources",
     "find_or_add_source",
     "get_source",
     "list_sources",
     "source_document",
 ]
+
+_CHUNK = 500  # ids per IN (...) query, well under every backend's parameter limit
 
 SOURCE_TYPES = (
     "article",
@@ -196,6 +200,16 @@ def list_sources(*, session: Session) -> list[tuple[Source, int]]:
         .order_by(Source.id)
     )
     return [(source, count) for source, count in rows]
+
+
+def cited_sources(*, session: Session, documents: Sequence[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """The full records of the sources that the given event documents cite, by source id."""
+    ids = sorted({citation["source_id"] for doc in documents for citation in doc["citations"]})
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        rows = session.scalars(select(Source).where(Source.id.in_(ids[start : start + _CHUNK])))
+        found.update((row.id, source_document(row)) for row in rows)
+    return found
 
 
 def events_citing(*, session: Session, source: Source) -> list[dict[str, Any]]:

@@ -4,7 +4,8 @@ Owns the rule below; it must never change silently, since re-imports find their 
 
 An event without a slug is given
 
-    f"{date stem}-{up to seven title words}-{hash8}"      e.g. 2022-06-17-tokayev-speaks-spief-3f9a0c1e
+    f"{date stem}-{up to seven title words}-{hash8}"
+    e.g. 2022-06-22-arkady-dubnov-calls-tokayev-s-stand-spief-f685950e (README, examples/additions.csv)
 
 where the stem and words are those of an added event's slug (cut to 80 characters) and
 hash8 is the first 8 hex digits of sha256 over "title", "date" and "source" joined by U+001F:

@@ -43,7 +43,7 @@ BAD_FILES = {
         [], "yaml: its aliases expand to more than 10,000,000 nodes"),
     "json object not list": (
         "events.json", '[{"title": "A", "date": "2022"}, 3]', ["--format", "json"],
-        "line 1: item 2: not an object; expected a JSON list of event objects"),
+        "line 1: not an object; expected a JSON list of event objects"),
     "json not a list": (
         "events.json", '"just text"', [], "line 1: file: not a list; expected a JSON list of event objects"),
     "timelinejs without media url": (

@@ -114,7 +114,7 @@ def test_json_items_are_labelled_with_their_line():
 
 @pytest.mark.parametrize("text, expected", [
     ('{"events": []}', "line 1: file: not a list; expected a JSON list of event objects"),
-    ("[1, 2]", "line 1: item 1: not an object; expected a JSON list of event objects"),
+    ("[1, 2]", "line 1: not an object; expected a JSON list of event objects"),
     ('[{"title": "a", "date": "2022"},\n {"title": ]', "line 2: file: not valid JSON (Expecting value)"),
     ('[{"title": "a", "date": "2022"}] []', "line 1: file: not valid JSON (text after the list)"),
     ("", "line 1: file: not a list"),

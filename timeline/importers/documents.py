@@ -14,14 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from timeline.errors import InvalidValue
-from timeline.importers.reading import PARTS
+from timeline.errors import InvalidValue, TimelineError
+from timeline.importers.reading import PARTS, Row, located
 from timeline.store.events import ActorRole, CitationInput, EventInput, LinkInput
 from timeline.store.sources import SourceInput
 from timeline.store import validate
 from timeline.vocab import DERIVABLE_STATUSES, Status
 
-__all__ = ["event_input"]
+__all__ = ["document_row", "event_input"]
 
 _DERIVED = frozenset({
     "id", "display_date", "start_earliest", "start_latest", "end_earliest", "end_latest", "precision",
@@ -173,3 +173,14 @@ def event_input(value: Any, *, default_origin: str = "imported") -> tuple[EventI
     if any(key in c for c in item.get("citations") or [] for key in _DETAILS):
         given.add("citation_details")
     return event, PARTS - given
+
+
+def document_row(label: str, item: Any, expected: str) -> Row:
+    """One parsed item of a JSON, JSON Lines or YAML file as a Row; errors name its place in the file."""
+    if not isinstance(item, dict):
+        raise TimelineError(f"{label}: not an object; expected {expected}")
+    try:
+        event, missing = event_input(item)
+    except TimelineError as err:
+        raise located(label, err) from None
+    return Row(label, event, missing)

@@ -11,8 +11,8 @@ import json
 from collections.abc import Iterator
 
 from timeline.errors import TimelineError
-from timeline.importers.documents import event_input
-from timeline.importers.reading import InputFile, Reading, Row, located
+from timeline.importers.documents import document_row
+from timeline.importers.reading import InputFile, Reading, Row
 
 __all__ = ["read_json"]
 
@@ -55,15 +55,8 @@ def _rows(text: str, walk: _Walk) -> Iterator[Row]:
         if mark == "]" and number == 0:
             break
         label = f"line {walk.line}"
-        item = walk.decode()
         number += 1
-        if not isinstance(item, dict):
-            raise TimelineError(f"{label}: item {number}: not an object; expected {_EXPECTED}")
-        try:
-            event, missing = event_input(item)
-        except TimelineError as err:
-            raise located(label, err) from None
-        yield Row(label, event, missing)
+        yield document_row(label, walk.decode(), _EXPECTED)
         mark = walk.skip_space()
         if mark == ",":
             walk.at += 1

@@ -9,8 +9,8 @@ import json
 from collections.abc import Iterator
 
 from timeline.errors import TimelineError
-from timeline.importers.documents import event_input
-from timeline.importers.reading import InputFile, Reading, Row, located
+from timeline.importers.documents import document_row
+from timeline.importers.reading import InputFile, Reading, Row
 
 __all__ = ["read_jsonl"]
 
@@ -24,13 +24,7 @@ def _rows(lines: Iterator[str]) -> Iterator[Row]:
             item = json.loads(text)
         except json.JSONDecodeError as err:
             raise TimelineError(f"{label}: file: not valid JSON ({err.msg}, column {err.colno})") from None
-        if not isinstance(item, dict):
-            raise TimelineError(f"{label}: not an object; expected one event document per line")
-        try:
-            event, missing = event_input(item)
-        except TimelineError as err:
-            raise located(label, err) from None
-        yield Row(label, event, missing)
+        yield document_row(label, item, "one event document per line")
 
 
 def read_jsonl(file: InputFile, *, raw: bool = False) -> Reading:

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from timeline.errors import TimelineError
-from timeline.importers.documents import event_input
-from timeline.importers.reading import InputFile, Reading, Row, counted, located
+from timeline.importers.documents import document_row
+from timeline.importers.reading import InputFile, Reading, Row, counted
 
 __all__ = ["MAX_ALIASES", "MAX_NODES", "read_yaml"]
 
@@ -97,14 +97,7 @@ def _load(text: str) -> tuple[Any, list[int]]:
 
 def _rows(items: list[Any], lines: list[int]) -> Iterator[Row]:
     for line, item in zip(lines, items):
-        label = f"line {line}"
-        if not isinstance(item, dict):
-            raise TimelineError(f"{label}: not a mapping; expected a YAML list of event mappings")
-        try:
-            event, missing = event_input(item)
-        except TimelineError as err:
-            raise located(label, err) from None
-        yield Row(label, event, missing)
+        yield document_row(f"line {line}", item, "a YAML list of event mappings")
 
 
 def read_yaml(file: InputFile, *, raw: bool = False) -> Reading:

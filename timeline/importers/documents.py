@@ -57,8 +57,8 @@ def _shown(value: Any) -> str:
 def _mapping(field: str, value: Any, allowed: frozenset[str]) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise InvalidValue(field, _shown(value), "a mapping of names to values")
-    unknown = sorted(str(key) for key in value if key not in allowed)
-    if unknown:
+    if not value.keys() <= allowed:
+        unknown = sorted(str(key) for key in value if key not in allowed)
         raise InvalidValue(f"{field} key", unknown[0], "one of " + ", ".join(sorted(allowed)))
     return value
 

@@ -30,7 +30,8 @@ def import_command(
     """Import events from JSON, JSON Lines, CSV, YAML or TimelineJS: all of them, or none if one is wrong.
 
     An event whose slug (or, without one, whose title, date and first source URL) is already
-    stored is updated; importing the same file again changes nothing.
+    stored is updated; importing the same file again changes nothing. Revisions record
+    --reason, or "import of FILE".
     """
     from timeline.importers import import_file
 

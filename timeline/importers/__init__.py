@@ -10,10 +10,10 @@ from typing import Any
 
 from timeline.importers.registry import READERS, reader_for
 
-__all__ = ["READERS", "ImportReport", "import_file", "natural_slug", "reader_for"]
+__all__ = ["ImportReport", "READERS", "import_file", "natural_slug", "reader_for"]
 
 # Every start of the command line lists the formats; the loader is imported only when an import runs.
-_LAZY = {"ImportReport": "timeline.importers.run", "import_file": "timeline.importers.run",
+_LAZY = {"ImportReport": "timeline.importers.importing", "import_file": "timeline.importers.importing",
          "natural_slug": "timeline.importers.keys"}
 
 

@@ -12,7 +12,7 @@ from typing import BinaryIO
 from timeline.errors import TimelineError
 from timeline.store.events import EventInput
 
-__all__ = ["PARTS", "InputFile", "Reading", "Row", "counted", "located"]
+__all__ = ["InputFile", "PARTS", "Reading", "Row", "counted", "located"]
 
 # The parts of an event a file may leave out; a stored event keeps the parts its row leaves out.
 # Title and date are always given. "citations" left out means the row's citations replace only

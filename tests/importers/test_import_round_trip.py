@@ -12,6 +12,7 @@ import yaml
 
 from conftest import snapshot
 from timeline.db import Database
+from timeline.errors import TimelineError
 from timeline.importers import import_file
 from timeline.store import EventQuery, get_event, query_documents
 
@@ -225,3 +226,14 @@ def test_a_timelinejs_file_imports_once(empty_db_url, tmp_path):
     after = snapshot(empty_db_url)
     assert _imported(empty_db_url, path).unchanged == 2
     assert snapshot(empty_db_url) == after
+
+
+def test_a_link_to_an_event_neither_in_the_file_nor_stored_is_named(cli, empty_db_url, tmp_path):
+    path = tmp_path / "august.json"
+    assert cli("export", "--format", "json", "-o", str(path), "--from", "2022-08-03", "--to", "2022-08-31").exit_code == 0
+    before = snapshot(empty_db_url)
+    with pytest.raises(TimelineError) as caught:
+        _imported(empty_db_url, path)
+    assert str(caught.value) == ("line 2: link: '2022-08-01-medvedev-vk-hack-claim' is not valid; "
+                                 "expected an event in the same file or already stored")
+    assert snapshot(empty_db_url) == before

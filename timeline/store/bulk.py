@@ -496,6 +496,13 @@ def _input_signature(session: Session, names: _Names, given: EventInput) -> tupl
     )
 
 
+def _link_target(session: Session, ref: str) -> int:
+    try:
+        return get_event(session=session, ref=ref).id
+    except NotFound:
+        raise InvalidValue("link", ref, "an event in the same file or already stored") from None
+
+
 def _load_links(session: Session, writer: _Writer, pending: list[tuple[str | None, str, list]],
                 now: dt.datetime | str) -> None:
     if not pending:
@@ -513,7 +520,7 @@ def _load_links(session: Session, writer: _Writer, pending: list[tuple[str | Non
                 relation = validate.one_of("relation", link.relation, Relation)
                 target = ids.get(link.target)
                 if target is None:
-                    target = get_event(session=session, ref=link.target).id
+                    target = _link_target(session, link.target)
             except TimelineError as err:
                 raise _at_line(line, err) from None
             if target == ids[slug]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,8 @@ def test_readme_console_examples(db_url, backend, monkeypatch, tmp_path):
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TIMELINE_AUTHOR", "analyst")
     monkeypatch.chdir(tmp_path)
+    # The tour runs from the repository's root, where examples/ is.
+    shutil.copytree(README.parent / "examples", tmp_path / "examples")
     cli = Cli(db_url)
     for command, expected in console_steps():
         words = shlex.split(command)

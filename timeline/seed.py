@@ -15,17 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from timeline.errors import InvalidValue
+from timeline.importers.documents import event_input
 from timeline.models import Actor, Source
 from timeline.resources import seeds_dir
-from timeline.store import (
-    ActorRole,
-    CitationInput,
-    EventInput,
-    LinkInput,
-    SourceInput,
-    add_source,
-    update_source,
-)
+from timeline.store import EventInput, SourceInput, add_source, update_source
 from timeline.store.bulk import load_events
 from timeline.store import validate
 
@@ -99,38 +92,9 @@ def _source_input(item: dict[str, Any]) -> SourceInput:
     )
 
 
-def _event_input(item: dict[str, Any]) -> EventInput:
-    return EventInput(
-        slug=item["slug"],
-        title=item["title"],
-        date=str(item["date"]),
-        summary=item.get("summary"),
-        kind=item.get("kind") or "other",
-        tags=list(item.get("tags") or []),
-        place=item.get("place"),
-        country=item.get("country"),
-        lat=item.get("lat"),
-        lon=item.get("lon"),
-        notes=item.get("notes"),
-        status=item.get("status"),
-        status_reason=item.get("status_reason"),
-        origin=item.get("origin") or "curated",
-        actors=[ActorRole(name=a["name"], role=a.get("role") or "participant") for a in item.get("actors") or []],
-        citations=[
-            CitationInput(
-                source=c["source"],
-                stance=c.get("stance") or "reports",
-                quote=c.get("quote"),
-                speaker=c.get("speaker"),
-                locator=c.get("locator"),
-                note=c.get("note"),
-                language=c.get("language"),
-                translation_note=c.get("translation_note"),
-            )
-            for c in item.get("citations") or []
-        ],
-        links=[LinkInput(relation=link["relation"], target=link["target"]) for link in item.get("links") or []],
-    )
+def _seed_event(item: dict[str, Any]) -> EventInput:
+    """A seed event: the form `import` reads from YAML, with curated as its origin."""
+    return event_input(item, default_origin="curated")[0]
 
 
 def _load_actors(session: Session, actors: list[dict[str, Any]], report: SeedReport) -> None:
@@ -170,7 +134,7 @@ def load_seeds(*, session: Session, folder: Path | None = None) -> SeedReport:
 
     loaded = load_events(
         session=session,
-        events=((f"seed event {item.get('slug')}", _event_input(item)) for item in files.events),
+        events=((f"seed event {item.get('slug')}", _seed_event(item)) for item in files.events),
         reason=SEED_REASON,
         author=SEED_AUTHOR,
     )

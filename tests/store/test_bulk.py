@@ -9,7 +9,7 @@ import pytest
 from conftest import snapshot
 from timeline.db import Database
 from timeline.errors import TimelineError
-from timeline.store import EventQuery, query_documents
+from timeline.store import CitationInput, EventInput, EventQuery, SourceInput, get_event, get_source, query_documents
 from timeline.store.bulk import load_events
 from timeline.synthetic import synthetic_events, to_event_input
 
@@ -77,3 +77,42 @@ def test_bulk_and_one_by_one_store_the_same_documents(empty_db_url, tmp_path):
         database.dispose()
     assert len(docs[0]) == 200
     assert docs[0] == docs[1]
+
+
+@pytest.mark.parametrize("citation, expected", [
+    (CitationInput(source=SourceInput(title="Undated", url="https://example.org/u", published="someday")),
+     "line 1102: published: 'someday' is not valid"),
+    (CitationInput(source=SourceInput(title="Nowhere")), "line 1102: source: 'Nowhere' is not valid; expected a new source"),
+    (CitationInput(source="no-such-key"), "line 1102: source: no source 'no-such-key'; see `timeline sources list`"),
+])
+def test_a_bad_source_is_named_by_the_event_that_gives_it(empty_db_url, citation, expected):
+    items = _inputs(1_200)
+    label, event = items[1_100]
+    items[1_100] = (label, dataclasses.replace(event, citations=[citation]))
+    with pytest.raises(TimelineError) as caught:
+        _load(empty_db_url, items)
+    assert str(caught.value).startswith(expected)
+
+
+def test_a_described_source_is_the_stored_one_with_any_of_its_identities(db_url):
+    database = Database.open(db_url)
+    with database.reading() as session:
+        stored = get_source(session=session, ref="afp-2022-06-war-strains-ties")
+        source_id, url = stored.id, stored.url
+    database.dispose()
+    events = [
+        (f"line {n}", EventInput(title=f"Event {n}", date="2022-06-20", slug=f"described-{n}", citations=[
+            CitationInput(source=SourceInput(title="Same page", url=url, key=f"another-key-{n}"))]))
+        for n in range(2)
+    ] + [("line 9", EventInput(title="Twins", date="2022-06-21", slug="twins", citations=[
+        CitationInput(source=SourceInput(title="New", url="https://example.org/new", key="first-name")),
+        CitationInput(source=SourceInput(title="New", url="https://example.org/new", key="second-name"))]))]
+    report = _load(db_url, events)
+    assert (report.added, report.sources_added) == (3, 1)
+    assert report.added_slugs == ["described-0", "described-1", "twins"]
+    database = Database.open(db_url)
+    with database.reading() as session:
+        assert get_event(session=session, ref="described-1").citations[0].source.id == source_id
+        twins = get_event(session=session, ref="twins").citations
+        assert twins[0].source.id == twins[1].source.id
+    database.dispose()

@@ -5,17 +5,18 @@ Owns presentation for the terminal; data comes ready-made from the library.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["error_console", "print_events_table", "print_event", "print_json", "print_jsonl", "print_source",
-           "print_sources_table", "print_timex_table", "stdout_console"]
+__all__ = ["error_console", "import_progress", "print_event", "print_events_table", "print_import_report",
+           "print_json", "print_jsonl", "print_source", "print_sources_table", "print_timex_table", "stdout_console"]
 
 _NON_TTY_WIDTH = 120
 
@@ -157,4 +158,47 @@ def print_source(doc: dict[str, Any], events: Sequence[dict[str, Any]]) -> None:
             lines.append(line)
     lines += ["", f"Cited by {len(events)} event{'s' if len(events) != 1 else ''}"]
     lines += [f"  {e['display_date']}: {e['title']}  [{e['slug']}]" for e in events]
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+@contextlib.contextmanager
+def import_progress() -> Iterator[Callable[[int, int, int], None] | None]:
+    """A progress bar on stderr while an import runs, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("importing"), BarColumn(), TaskProgressColumn(),
+               TextColumn("{task.fields[events]:,} events"), TimeElapsedColumn())
+    with Progress(*columns, console=error_console(), transient=True) as bar:
+        task = bar.add_task("import", total=None, events=0)
+
+        def advance(events: int, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total or None, events=events)
+
+        yield advance
+
+
+_LISTED = 20
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
+def print_import_report(report: Any) -> None:
+    """What an import did, or with --dry-run would do: counts, then the slugs added and changed."""
+    name = os.path.basename(report.file)
+    sources = f", {_plural(report.sources_added, 'new source')}" if report.sources_added else ""
+    if report.dry_run:
+        lines = [f"dry run of {name} ({report.format}), nothing written: {len(report.added):,} to add, "
+                 f"{len(report.changed):,} to change, {report.unchanged:,} unchanged{sources}"]
+        for verb, slugs in (("add", report.added), ("change", report.changed)):
+            lines += [f"  {verb:<7} {slug}" for slug in slugs[:_LISTED]]
+            if len(slugs) > _LISTED:
+                lines.append(f"  ... and {len(slugs) - _LISTED:,} more to {verb}")
+    else:
+        lines = [f"imported {name} ({report.format}): {len(report.added):,} added, {len(report.changed):,} changed, "
+                 f"{report.unchanged:,} unchanged{sources}"]
     sys.stdout.write("\n".join(lines) + "\n")

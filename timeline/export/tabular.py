@@ -5,11 +5,12 @@ Owns the tabular column set and spreadsheet safety; pandas and pyarrow are impor
 
 from __future__ import annotations
 
+import csv
 import json
 from collections.abc import Sequence
 from typing import IO, Any
 
-__all__ = ["COLUMNS", "event_rows", "write_csv", "write_parquet"]
+__all__ = ["COLUMNS", "event_rows", "restore_cell", "write_csv", "write_parquet"]
 
 COLUMNS = [
     "id", "slug", "date", "display_date", "start_earliest", "start_latest", "end_earliest", "end_latest",
@@ -24,6 +25,13 @@ _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 def _defuse(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_TRIGGERS):
         return "'" + value
+    return value
+
+
+def restore_cell(column: str, value: str) -> str:
+    """A cell of a spreadsheet-safe file as it was before the export protected it."""
+    if column in _TEXT_COLUMNS and value.startswith("'") and value[1:].startswith(_FORMULA_TRIGGERS):
+        return value[1:]
     return value
 
 
@@ -51,7 +59,11 @@ def write_csv(documents: Sequence[dict[str, Any]], stream: IO[str], *, raw: bool
     if not raw:
         for column in _TEXT_COLUMNS:
             frame[column] = frame[column].map(_defuse)
-    frame.to_csv(stream, index=False, lineterminator="\n")
+    # The csv writer quotes only its own line ending, and a bare CR inside a cell would end the row
+    # for every reader: when a cell has one, every cell is quoted.
+    bare_cr = any(frame[column].str.contains("\r", regex=False, na=False).any()
+                  for column in COLUMNS if not pd.api.types.is_numeric_dtype(frame[column]))
+    frame.to_csv(stream, index=False, lineterminator="\n", quoting=csv.QUOTE_ALL if bare_cr else csv.QUOTE_MINIMAL)
 
 
 def write_parquet(documents: Sequence[dict[str, Any]], stream: IO[bytes], **_options: Any) -> None:

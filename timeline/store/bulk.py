@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from operator import itemgetter
 from typing import Any
@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session, aliased
 
-from timeline.errors import InvalidValue, TimelineError
+from timeline.errors import InvalidValue, NotFound, TimelineError
 from timeline.models import Actor, Citation, Event, EventActor, EventLink, EventTag, Source, Tag, utcnow
 from timeline.search import document_text
 from timeline.status import derive_status
@@ -64,10 +64,18 @@ _REVISION_COLUMNS = ("entity", "entity_id", "action", "author", "reason", "creat
 
 @dataclass
 class LoadReport:
-    added: int = 0
-    changed: int = 0
+    added_slugs: list[str] = field(default_factory=list)
+    changed_slugs: list[str] = field(default_factory=list)
     unchanged: int = 0
     sources_added: int = 0
+
+    @property
+    def added(self) -> int:
+        return len(self.added_slugs)
+
+    @property
+    def changed(self) -> int:
+        return len(self.changed_slugs)
 
     @property
     def total(self) -> int:
@@ -120,6 +128,8 @@ class _Names:
                  author: str) -> None:
         self.session, self.writer, self.now, self.reason, self.author = session, writer, now, reason, author
         self.source_by_ref: dict[str, int] = {}
+        # Keyed by a described source's first identity (key, else URL, else text hash).
+        self.source_by_input: dict[str, int] = {}
         self.publisher: dict[int, str] = {}
         self.tags: dict[str, int] = {}
         self.actors: dict[str, int] = {}
@@ -136,6 +146,11 @@ class _Names:
         return fields
 
     # -- sources ---------------------------------------------------------------------------
+    def check_source(self, given: SourceInput) -> None:
+        """Check a described source where the event that gives it is read, so errors name that event."""
+        if not _identities(self._clean(given)):
+            raise InvalidValue("source", given.title, "a new source with a url or a key")
+
     def _remember_source(self, source_id: int, key: str | None, url: str | None, publisher: str | None) -> None:
         for ref in (str(source_id), key, url):
             if ref:
@@ -143,18 +158,23 @@ class _Names:
         self.publisher[source_id] = publisher or f"source {source_id}"
 
     def resolve_sources(self, refs: Iterable[int | str | SourceInput]) -> None:
-        """Make sure every referenced source is known: stored ones are looked up, new ones added."""
-        wanted_refs = {str(r) for r in refs if not isinstance(r, SourceInput)} - self.source_by_ref.keys()
-        new_inputs = {}
+        """Make sure every referenced source is known: stored ones are looked up, new ones added.
+
+        A described source is the stored one sharing any of its key, URL or text hash, so a
+        file that names a known URL under a new key still cites the source already there.
+        """
+        wanted_refs: set[str] = set()
+        described: dict[str, dict[str, Any]] = {}
         for ref in refs:
             if isinstance(ref, SourceInput):
                 fields = self._clean(ref)
-                natural = fields["key"] or fields["url"] or fields["sha256"]
-                if natural is None:
-                    raise InvalidValue("source", fields["title"], "a new source with a url or a key")
-                if natural not in self.source_by_ref:
-                    wanted_refs.add(natural)
-                    new_inputs[natural] = fields
+                identities = _identities(fields)
+                if identities[0] not in self.source_by_input:
+                    described.setdefault(identities[0], fields)
+                    wanted_refs.update(identities)
+            else:
+                wanted_refs.add(str(ref))
+        wanted_refs -= self.source_by_ref.keys()
         if wanted_refs:
             refs_list = sorted(wanted_refs)
             ids = [int(r) for r in refs_list if r.isdigit()]
@@ -166,29 +186,45 @@ class _Names:
             )
             for source_id, key, url, publisher in rows:
                 self._remember_source(source_id, key, url, publisher)
-        missing = [natural for natural in new_inputs if natural not in self.source_by_ref]
-        ids = self.writer.next_ids("sources", len(missing))
+        new: list[str] = []
+        twins: list[tuple[str, str]] = []
+        claimed: dict[str, str] = {}
+        for natural, fields in described.items():
+            identities = _identities(fields)
+            stored = next((self.source_by_ref[i] for i in identities if i in self.source_by_ref), None)
+            if stored is not None:
+                self.source_by_input[natural] = stored
+                continue
+            twin = next((claimed[i] for i in identities if i in claimed), None)
+            if twin is not None:
+                twins.append((natural, twin))
+                continue
+            claimed.update(dict.fromkeys(identities, natural))
+            new.append(natural)
+        ids = self.writer.next_ids("sources", len(new))
         rows = []
-        for source_id, natural in zip(ids, missing):
-            fields = new_inputs[natural]
+        for source_id, natural in zip(ids, new):
+            fields = described[natural]
             rows.append(tuple(
                 source_id if c == "id" else self.now if c in ("created_at", "updated_at") else fields.get(c)
                 for c in _SOURCE_COLUMNS
             ))
             self._remember_source(source_id, fields["key"], fields["url"], fields["publisher"])
+            self.source_by_input[natural] = source_id
+        for natural, twin in twins:
+            self.source_by_input[natural] = self.source_by_input[twin]
         self.writer.insert("sources", _SOURCE_COLUMNS, rows)
         self.writer.insert("revisions", _REVISION_COLUMNS,
                            [("source", i, "create", self.author, self.reason, self.now) for i in ids])
         self.sources_added += len(ids)
-        for ref in wanted_refs:
-            if ref not in self.source_by_ref:
-                raise TimelineError(f"source: no source {ref!r}; see `timeline sources list`")
 
     def source_id(self, ref: int | str | SourceInput) -> int:
         if isinstance(ref, SourceInput):
-            fields = self._clean(ref)
-            return self.source_by_ref[fields["key"] or fields["url"] or fields["sha256"]]
-        return self.source_by_ref[str(ref)]
+            return self.source_by_input[_identities(self._clean(ref))[0]]
+        try:
+            return self.source_by_ref[str(ref)]
+        except KeyError:
+            raise NotFound("source", ref, "see `timeline sources list`") from None
 
     # -- tags and actors -------------------------------------------------------------------
     def tag_ids(self, names: set[str]) -> None:
@@ -226,6 +262,11 @@ class _Names:
         for actor_id, name in zip(ids, missing):
             self.actors[name] = actor_id
             self.actor_aliases[name.casefold()] = actor_id
+
+
+def _identities(fields: dict[str, Any]) -> list[str]:
+    """What makes a described source the same as a stored one, strongest first."""
+    return [value for value in (fields["key"], fields["url"], fields["sha256"]) if value]
 
 
 def _batches(items: Iterable[tuple[str | None, EventInput]], size: int) -> Iterator[list[tuple[str | None, EventInput]]]:
@@ -308,13 +349,13 @@ def _load(
                     raise InvalidValue("source", "", "at least one citation for every event")
                 clean = clean_event(given)
                 slug = validate.slug_value(given.slug) if given.slug else None
+                for citation in given.citations:
+                    if isinstance(citation.source, SourceInput):
+                        names.check_source(citation.source)
             except TimelineError as err:
                 raise _at_line(line, err) from None
             checked.append((line, given, clean, slug))
-        try:
-            names.resolve_sources([c.source for _, given, _, _ in checked for c in given.citations])
-        except TimelineError as err:
-            raise _at_line(checked[0][0], err) from None
+        names.resolve_sources([c.source for _, given, _, _ in checked for c in given.citations])
 
         given_slugs = [slug for *_, slug in checked if slug]
         stored = set(session.scalars(select(Event.slug).where(Event.slug.in_(given_slugs)))) if given_slugs else set()
@@ -343,6 +384,7 @@ def _load(
                     slug, number = f"{base}-{number}", number + 1
             taken.add(slug)
             seen_slugs.add(slug)
+            report.added_slugs.append(slug)
             columns = clean.columns
             try:
                 citations = [_citation_row(event_id, names.source_id(c.source), c, now) for c in given.citations]
@@ -374,7 +416,6 @@ def _load(
         writer.insert("revisions", _REVISION_COLUMNS, revision_rows)
         if writer.sqlite:
             writer.insert("events_fts", ("rowid", "search_text"), index_rows)
-        report.added += len(event_rows)
         if progress is not None:
             progress(len(batch))
 
@@ -390,8 +431,10 @@ def _load(
                 changed = replace_event(session=session, ref=slug, event=given, reason=reason, author=author)
             except TimelineError as err:
                 raise _at_line(line, err) from None
-            report.changed += changed
-            report.unchanged += not changed
+            if changed:
+                report.changed_slugs.append(slug)
+            else:
+                report.unchanged += 1
     report.sources_added = names.sources_added
     return report
 
@@ -455,6 +498,13 @@ def _input_signature(session: Session, names: _Names, given: EventInput) -> tupl
     )
 
 
+def _link_target(session: Session, ref: str) -> int:
+    try:
+        return get_event(session=session, ref=ref).id
+    except NotFound:
+        raise InvalidValue("link", ref, "an event in the same file or already stored") from None
+
+
 def _load_links(session: Session, writer: _Writer, pending: list[tuple[str | None, str, list]],
                 now: dt.datetime | str) -> None:
     if not pending:
@@ -472,7 +522,7 @@ def _load_links(session: Session, writer: _Writer, pending: list[tuple[str | Non
                 relation = validate.one_of("relation", link.relation, Relation)
                 target = ids.get(link.target)
                 if target is None:
-                    target = get_event(session=session, ref=link.target).id
+                    target = _link_target(session, link.target)
             except TimelineError as err:
                 raise _at_line(line, err) from None
             if target == ids[slug]:

@@ -3,7 +3,7 @@
 Only this package imports typer and rich; each command module registers itself on `app`.
 """
 
-from timeline.cli import database, events, export, sources  # noqa: F401  (register commands)
+from timeline.cli import backup, check, database, events, export, sources  # noqa: F401  (register commands)
 from timeline.cli.app import app
 
 __all__ = ["app", "main"]

@@ -5,6 +5,8 @@ Owns connections and transactions; knows nothing of events, dates or output.
 SQLite follows RELIABILITY.md: WAL, foreign keys on, a busy timeout, FULL sync,
 trusted_schema off, and the driver's own transaction handling switched off so
 that every read runs in a plain BEGIN and every write in BEGIN IMMEDIATE.
+PostgreSQL write units take one transaction-level advisory lock, the same one-writer-
+at-a-time rule.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ __all__ = [
 ENV_VAR = "TIMELINE_DB"
 BUSY_TIMEOUT_MS = 10_000
 _WRITE_OPTION = "timeline_write"
+# The advisory lock every PostgreSQL write unit holds until it ends ("timeline" in ASCII).
+_PG_WRITE_LOCK = 0x74696D656C696E65
 
 
 def default_path() -> Path:
@@ -96,6 +100,18 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
 
 
+def _configure_postgresql(engine: Engine) -> None:
+    # Write units check before they insert (a free slug, a stored source, an existing event).
+    # Under READ COMMITTED two writers can both see a value free and both insert: with four
+    # processes making 50 such transactions each, 115 of the 200 failed on the unique slug.
+    # Serialising writers, as BEGIN IMMEDIATE does on SQLite, makes every check hold; reads
+    # are not affected.
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]
+        if connection.get_execution_options().get(_WRITE_OPTION, False):
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_WRITE_LOCK})")
+
+
 class Database:
     """One timeline database: an engine for reads and one for writes over the same pool."""
 
@@ -110,6 +126,7 @@ class Database:
             _configure_sqlite(self.engine)
         else:
             self.engine = create_engine(url, pool_pre_ping=True)
+            _configure_postgresql(self.engine)
         self.write_engine = self.engine.execution_options(**{_WRITE_OPTION: True})
 
     @classmethod

@@ -37,13 +37,19 @@ from sqlalchemy.orm import aliased
 
 from timeline.dates import parse_edtf
 from timeline.db import Database
+from timeline.errors import InvalidValue
 from timeline.models import Actor, Base, Candidate, Citation, Event, EventLink, EventTag, Source, Tag
 from timeline.search import tokens
 from timeline.status import DENIALS, derive_status, publisher_of
 from timeline.vocab import Relation, Status
 
-__all__ = ["DUPLICATE_SIMILARITY", "SCHEDULED_TAG", "Finding", "check_database", "title_similarity"]
+__all__ = ["CODES", "DUPLICATE_SIMILARITY", "SCHEDULED_TAG", "Finding", "check_database", "title_similarity"]
 
+# Every kind of finding, in the order findings are reported.
+CODES = (
+    "INTEGRITY", "FOREIGN-KEY", "SEARCH-INDEX", "NO-SOURCE", "AFTER-ONLY-SOURCE", "STATUS-CONTRADICTED",
+    "STATUS-STALE", "NO-ACCESS-DATE", "LIKELY-DUPLICATE", "BIDI-CONTROL",
+)
 # Two events whose dates overlap are reported as likely duplicates when the Jaccard index of
 # their title words (folded, short function words left out, a plural or third-person -s
 # dropped) is at least this: e.g. three shared words of five distinct ones.
@@ -72,11 +78,18 @@ class Finding:
         return asdict(self)
 
 
-def check_database(database: Database) -> list[Finding]:
-    """Every finding in one read snapshot of the database, grouped by check.
+def check_database(database: Database, *, ignore: Iterable[str] = ()) -> list[Finding]:
+    """Every finding in one read snapshot of the database, grouped by check, but those of the `ignore` codes.
 
     A damaged SQLite file is reported alone: reading on through broken pages would fail or mislead.
     """
+    ignored = {code.upper() for code in ignore}
+    for code in sorted(ignored - set(CODES)):
+        raise InvalidValue("--ignore", code, "one of " + ", ".join(CODES))
+    return [finding for finding in _findings(database) if finding.code not in ignored]
+
+
+def _findings(database: Database) -> list[Finding]:
     checks: list[Callable[[Connection], Iterable[Finding]]] = [
         _foreign_keys, _search_index, _no_source, _after_only_source, _statuses,
         _no_access_date, _likely_duplicates, _bidi_controls,
@@ -237,11 +250,12 @@ def _likely_duplicates(connection: Connection) -> Iterator[Finding]:
         words = _title_words(title)
         alike = []
         for _, other_id, other_slug, other_words in open_events:
-            shared = len(words & other_words)
-            # shared / (|a| + |b| - shared) >= t, without a division for the many pairs that share nothing.
-            if shared and shared * (1 + DUPLICATE_SIMILARITY) >= DUPLICATE_SIMILARITY * (len(words) + len(other_words)):
-                if frozenset((event_id, other_id)) not in linked:
-                    alike.append((other_id, other_slug, _jaccard(words, other_words)))
+            # Most pairs share no word at all; they cost one intersection and no division.
+            if words.isdisjoint(other_words):
+                continue
+            similarity = _jaccard(words, other_words)
+            if similarity >= DUPLICATE_SIMILARITY and frozenset((event_id, other_id)) not in linked:
+                alike.append((other_id, other_slug, similarity))
         for _, other_slug, similarity in sorted(alike):
             yield Finding("LIKELY-DUPLICATE", other_slug,
                           f"may be the same event as {slug} (dates overlap, titles {similarity:.0%} alike)")

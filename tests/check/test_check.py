@@ -11,6 +11,7 @@ from sqlalchemy import text
 from conftest import Cli
 from timeline.check import DUPLICATE_SIMILARITY, check_database, title_similarity
 from timeline.db import Database
+from timeline.errors import InvalidValue
 from timeline.store import CitationInput, EventInput, LinkInput, SourceInput, add_event
 
 ACCESSED = "2024-05-01"
@@ -217,6 +218,18 @@ def test_check_command_prints_findings_and_exits_1(database, empty_db_url):
         "code": "NO-ACCESS-DATE", "subject": "sources/1",
         "message": "web source without an accessed date (https://news.example.org/1)",
     }]
+
+
+def test_findings_of_ignored_codes_are_left_out(database, empty_db_url):
+    _add(database, _event("2022-07-30-talks", "Talks held in \u202eAstana", "2022-07-30", _source(1, accessed=None)))
+    assert [f.code for f in check_database(database)] == ["NO-ACCESS-DATE", "BIDI-CONTROL"]
+    assert [f.code for f in check_database(database, ignore=["no-access-date"])] == ["BIDI-CONTROL"]
+    with pytest.raises(InvalidValue, match="^--ignore: 'NO-SUCH-CODE' is not valid; expected one of INTEGRITY, "):
+        check_database(database, ignore=["NO-SUCH-CODE"])
+    cli = Cli(empty_db_url)
+    result = cli("check", "--ignore", "NO-ACCESS-DATE", "--ignore", "BIDI-CONTROL")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "no findings\n")
+    assert cli("check", "--ignore", "NO-SUCH-CODE").exit_code == 2
 
 
 def test_check_command_on_a_clean_database(database, empty_db_url):

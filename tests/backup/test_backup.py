@@ -33,11 +33,11 @@ def test_backup_then_restore_into_a_new_file_gives_the_same_content(sqlite_url, 
     cli = Cli(sqlite_url)
     result = cli("backup", str(tmp_path / "copy.db"))
     assert (result.exit_code, result.stdout, result.stderr) == (
-        0, f"backed up 75 events (schema {head_revision()}) to {tmp_path / 'copy.db'}\n", "")
+        0, f"backed up 75 events to {tmp_path / 'copy.db'}\n", "")
     restored = tmp_path / "restored.db"
     result = Cli(str(restored))("restore", str(tmp_path / "copy.db"))
     assert (result.exit_code, result.stdout, result.stderr) == (
-        0, f"restored 75 events (schema {head_revision()}) from {tmp_path / 'copy.db'}\n", "")
+        0, f"restored 75 events from {tmp_path / 'copy.db'}\n", "")
     assert snapshot(str(restored)) == snapshot(sqlite_url)
     assert _search_rows(restored) == _search_rows(Path(sqlite_url))
     connection = sqlite3.connect(restored)
@@ -81,7 +81,8 @@ def test_backup_never_writes_over_the_database(sqlite_url, suffix):
 
 def test_backup_of_a_missing_database_creates_nothing(tmp_path):
     result = Cli(str(tmp_path / "absent.db"))("backup", str(tmp_path / "copy.db"))
-    assert (result.exit_code, result.stderr) == (1, f"error: backup: there is no database at {tmp_path / 'absent.db'}\n")
+    assert (result.exit_code, result.stderr) == (
+        1, f"error: backup: there is no database at {tmp_path / 'absent.db'}\n")
     assert not (tmp_path / "absent.db").exists() and not (tmp_path / "copy.db").exists()
 
 
@@ -100,7 +101,7 @@ def test_restore_refuses_to_replace_events_without_force(sqlite_url, tmp_path):
     result = cli("restore", str(tmp_path / "copy.db"), "--force")
     assert result.exit_code == 0
     head, _, kept = result.stdout.rstrip("\n").partition("; the database it replaced is kept as ")
-    assert head == f"restored 75 events (schema {head_revision()}) from {tmp_path / 'copy.db'}"
+    assert head == f"restored 75 events from {tmp_path / 'copy.db'}"
     assert snapshot(sqlite_url) != before and len(snapshot(sqlite_url)["events"]) == 75
     # Nothing is lost: the replaced database, with the added event, is kept beside the live one.
     assert Path(kept).parent == Path(sqlite_url).parent and ".before-restore" in kept
@@ -169,8 +170,8 @@ def test_restore_of_an_older_schema_says_to_upgrade(tmp_path):
     backup_database(old, tmp_path / "old-copy.db")
     old.dispose()
     result = Cli(str(tmp_path / "new.db"))("restore", str(tmp_path / "old-copy.db"))
-    assert result.stdout == (f"restored 0 events (schema 0001) from {tmp_path / 'old-copy.db'}; "
-                             f"run `timeline db upgrade` to bring it to schema {head_revision()}\n")
+    assert result.stdout == (f"restored 0 events from {tmp_path / 'old-copy.db'}; "
+                             f"its schema is 0001: run `timeline db upgrade` to bring it to {head_revision()}\n")
     assert Cli(str(tmp_path / "new.db"))("db", "upgrade").exit_code == 0
 
 

@@ -36,7 +36,7 @@ def backup(
     from timeline.backup import backup_database
 
     info = backup_database(_database(ctx), path, force=force)
-    typer.echo(f"backed up {_events(info.events)} (schema {info.revision}) to {path}")
+    typer.echo(f"backed up {_events(info.events)} to {path}")
 
 
 @app.command()
@@ -51,9 +51,9 @@ def restore(
     from timeline.migrate import head_revision
 
     report = restore_database(_database(ctx), path, force=force)
-    line = f"restored {_events(report.backup.events)} (schema {report.backup.revision}) from {path}"
+    line = f"restored {_events(report.backup.events)} from {path}"
     if report.replaced is not None:
         line += f"; the database it replaced is kept as {report.replaced}"
     if report.backup.revision != head_revision():
-        line += f"; run `timeline db upgrade` to bring it to schema {head_revision()}"
+        line += f"; its schema is {report.backup.revision}: run `timeline db upgrade` to bring it to {head_revision()}"
     typer.echo(line)

@@ -10,8 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from sqlalchemy import func, select, text
+from sqlalchemy import func, select
 
 from timeline.db import Database
 from timeline.models import Citation, Event
@@ -65,19 +64,3 @@ def test_concurrent_check_then_insert_writers_lose_nothing(empty_db_url, backend
     assert sorted(count for _, count in shared) == [1] * SHARED_TITLES
     assert duplicates == 0
 
-
-def test_a_postgresql_write_unit_holds_the_write_lock_from_its_start(empty_db_url, backend):
-    """The PostgreSQL counterpart of BEGIN IMMEDIATE: a second writer waits before its first check."""
-    if backend != "postgresql":
-        pytest.skip("SQLite's BEGIN IMMEDIATE is tested in tests/db")
-    database = Database.open(empty_db_url)
-    advisory = text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted")
-    with database.engine.connect() as observer:
-        with database.writing() as session:
-            session.connection()  # the transaction has begun, nothing written yet
-            assert observer.execute(advisory).scalar() == 1
-        assert observer.execute(advisory).scalar() == 0
-        with database.reading() as session:
-            session.connection()
-            assert observer.execute(advisory).scalar() == 0
-    database.dispose()

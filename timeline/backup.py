@@ -83,18 +83,14 @@ def _sync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def _write_copy(source: Path, target: Path) -> None:
-    """Copy a live database into `target` (a new or empty file) in one step of the backup API."""
-    live = _open(source)
-    try:
-        copy = _open(target)
-        try:
-            live.backup(copy)
-            copy.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            copy.close()
-    finally:
-        live.close()
+def _copy_pages(source: Path, target: Path, *, journal_mode: str, read_only: bool = False) -> None:
+    """Copy every page of `source` into `target` in one step of the backup API.
+
+    One consistent read of the source, one transaction on the target, which then runs in `journal_mode`.
+    """
+    with contextlib.closing(_open(source, read_only=read_only)) as origin, contextlib.closing(_open(target)) as copy:
+        origin.backup(copy)
+        copy.execute(f"PRAGMA journal_mode={journal_mode}")
 
 
 def backup_sqlite(database: Database, *, suffix: str = "backup", target: Path | None = None) -> Path:
@@ -103,7 +99,7 @@ def backup_sqlite(database: Database, *, suffix: str = "backup", target: Path | 
     stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     target = target or source.with_name(f"{source.stem}.{stamp}.{suffix}{source.suffix}")
     temp = target.with_name(target.name + ".tmp")
-    _write_copy(source, temp)
+    _copy_pages(source, temp, journal_mode="DELETE")
     os.replace(temp, target)
     return target
 
@@ -158,7 +154,7 @@ def backup_database(database: Database, path: str | os.PathLike[str], *, force: 
     temp = Path(temp_name)
     try:
         with _reported(f"backup: {source}"):
-            _write_copy(source, temp)
+            _copy_pages(source, temp, journal_mode="DELETE")
         os.chmod(temp, source.stat().st_mode & 0o777)
         info = verify_backup(temp)
         os.replace(temp, target)
@@ -201,15 +197,6 @@ def restore_database(database: Database, path: str | os.PathLike[str], *, force:
                 )
             replaced = backup_sqlite(database, suffix="before-restore")
         live.parent.mkdir(parents=True, exist_ok=True)
-        backup = _open(info.path, read_only=True)
-        try:
-            target = _open(live)
-            try:
-                backup.backup(target)
-                # A restored file takes the backup's rollback-journal mode; the live database runs in WAL.
-                target.execute("PRAGMA journal_mode=WAL")
-            finally:
-                target.close()
-        finally:
-            backup.close()
+        # The pages carry the backup's rollback-journal mode; the live database runs in WAL.
+        _copy_pages(info.path, live, journal_mode="WAL", read_only=True)
     return RestoreReport(backup=info, replaced=replaced)

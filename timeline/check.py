@@ -43,13 +43,22 @@ from timeline.search import tokens
 from timeline.status import DENIALS, derive_status, publisher_of
 from timeline.vocab import Relation, Status
 
-__all__ = ["CODES", "DUPLICATE_SIMILARITY", "SCHEDULED_TAG", "Finding", "check_database", "title_similarity"]
+__all__ = [
+    "CODES",
+    "DUPLICATE_SIMILARITY",
+    "LINT_CODES",
+    "SCHEDULED_TAG",
+    "STORAGE_CODES",
+    "Finding",
+    "check_database",
+    "title_similarity",
+]
 
-# Every kind of finding, in the order findings are reported.
-CODES = (
-    "INTEGRITY", "FOREIGN-KEY", "SEARCH-INDEX", "NO-SOURCE", "AFTER-ONLY-SOURCE", "STATUS-CONTRADICTED",
-    "STATUS-STALE", "NO-ACCESS-DATE", "LIKELY-DUPLICATE", "BIDI-CONTROL",
-)
+# Every kind of finding, in the order findings are reported: the storage's, then the chronology's.
+STORAGE_CODES = ("INTEGRITY", "FOREIGN-KEY", "SEARCH-INDEX")
+LINT_CODES = ("NO-SOURCE", "AFTER-ONLY-SOURCE", "STATUS-CONTRADICTED", "STATUS-STALE", "NO-ACCESS-DATE",
+              "LIKELY-DUPLICATE", "BIDI-CONTROL")
+CODES = STORAGE_CODES + LINT_CODES
 # Two events whose dates overlap are reported as likely duplicates when the Jaccard index of
 # their title words (folded, short function words left out, a plural or third-person -s
 # dropped) is at least this: e.g. three shared words of five distinct ones.
@@ -82,24 +91,22 @@ def check_database(database: Database, *, ignore: Iterable[str] = ()) -> list[Fi
     """Every finding in one read snapshot of the database, grouped by check, but those of the `ignore` codes.
 
     A damaged SQLite file is reported alone: reading on through broken pages would fail or mislead.
+    A check whose codes are all ignored does not run.
     """
     ignored = {code.upper() for code in ignore}
-    for code in sorted(ignored - set(CODES)):
-        raise InvalidValue("--ignore", code, "one of " + ", ".join(CODES))
-    return [finding for finding in _findings(database) if finding.code not in ignored]
-
-
-def _findings(database: Database) -> list[Finding]:
-    checks: list[Callable[[Connection], Iterable[Finding]]] = [
-        _foreign_keys, _search_index, _no_source, _after_only_source, _statuses,
-        _no_access_date, _likely_duplicates, _bidi_controls,
-    ]
+    unknown = sorted(ignored - set(CODES))
+    if unknown:
+        raise InvalidValue("--ignore", unknown[0], "one of " + ", ".join(CODES))
     with database.reading() as session:
         connection = session.connection()
-        damage = list(_integrity(connection))
+        damage = [finding for finding in _integrity(connection) if finding.code not in ignored]
         if damage:
             return damage
-        return [finding for check in checks for finding in check(connection)]
+        return [
+            finding
+            for check, codes in _CHECKS if not ignored.issuperset(codes)
+            for finding in check(connection) if finding.code not in ignored
+        ]
 
 
 def _is_sqlite(connection: Connection) -> bool:
@@ -287,3 +294,16 @@ def _bidi_controls(connection: Connection) -> Iterator[Finding]:
                     char = found.group()
                     yield Finding("BIDI-CONTROL", subject,
                                   f"{prefix}{column.name} holds U+{ord(char):04X} {unicodedata.name(char)}")
+
+
+# After INTEGRITY, the checks in the order of their findings, with the codes each one reports.
+_CHECKS: tuple[tuple[Callable[[Connection], Iterable[Finding]], tuple[str, ...]], ...] = (
+    (_foreign_keys, ("FOREIGN-KEY",)),
+    (_search_index, ("SEARCH-INDEX",)),
+    (_no_source, ("NO-SOURCE",)),
+    (_after_only_source, ("AFTER-ONLY-SOURCE",)),
+    (_statuses, ("STATUS-CONTRADICTED", "STATUS-STALE")),
+    (_no_access_date, ("NO-ACCESS-DATE",)),
+    (_likely_duplicates, ("LIKELY-DUPLICATE",)),
+    (_bidi_controls, ("BIDI-CONTROL",)),
+)

@@ -7,19 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli, snapshot
+from conftest import Cli, damage, search_index, snapshot
 from timeline.backup import backup_database, restore_database, verify_backup
 from timeline.db import Database
 from timeline.errors import DatabaseError, InvalidValue
 from timeline.migrate import head_revision
-
-
-def _search_rows(path: Path) -> list[tuple]:
-    connection = sqlite3.connect(path)
-    try:
-        return connection.execute("SELECT rowid, search_text FROM events_fts ORDER BY rowid").fetchall()
-    finally:
-        connection.close()
 
 
 @pytest.fixture
@@ -39,7 +31,7 @@ def test_backup_then_restore_into_a_new_file_gives_the_same_content(sqlite_url, 
     assert (result.exit_code, result.stdout, result.stderr) == (
         0, f"restored 75 events from {tmp_path / 'copy.db'}\n", "")
     assert snapshot(str(restored)) == snapshot(sqlite_url)
-    assert _search_rows(restored) == _search_rows(Path(sqlite_url))
+    assert search_index(restored) == search_index(sqlite_url)
     connection = sqlite3.connect(restored)
     assert connection.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     connection.close()
@@ -109,43 +101,31 @@ def test_restore_refuses_to_replace_events_without_force(sqlite_url, tmp_path):
     database.dispose()
 
 
-def _damaged(path: Path) -> Path:
-    connection = sqlite3.connect(path)
-    connection.execute("PRAGMA writable_schema = ON")
-    connection.execute("UPDATE sqlite_schema SET sql = 'CREATE INDEX ix_events_country ON events (title)' "
-                       "WHERE name = 'ix_events_country'")
-    connection.commit()
-    connection.close()
-    return path
+def _edited(*statements: str):  # type: ignore[no-untyped-def]
+    def spoil(path: Path) -> None:
+        connection = sqlite3.connect(path)
+        for statement in statements:
+            connection.execute(statement)
+        connection.commit()
+        connection.close()
+
+    return spoil
 
 
-def _not_timeline(path: Path) -> Path:
-    connection = sqlite3.connect(path)
-    connection.execute("CREATE TABLE notes (body TEXT)")
-    connection.commit()
-    connection.close()
-    return path
-
-
-def _unknown_revision(path: Path) -> Path:
-    connection = sqlite3.connect(path)
-    connection.execute("UPDATE alembic_version SET version_num = '9999'")
-    connection.commit()
-    connection.close()
-    return path
+def _not_a_database(path: Path) -> None:
+    path.write_bytes(b"not a database" * 100)
 
 
 @pytest.mark.parametrize("spoil, message", [
-    (_damaged, "is damaged: "),
-    (lambda path: (path.write_bytes(b"not a database" * 100), path)[1],
-     "cannot be read as a SQLite database: file is not a database"),
-    (_not_timeline, "is not a timeline database"),
-    (_unknown_revision, "has schema revision 9999, which this timeline does not know"),
+    (damage, "is damaged: "),
+    (_not_a_database, "cannot be read as a SQLite database: file is not a database"),
+    (_edited("DROP TABLE events"), "is not a timeline database"),
+    (_edited("UPDATE alembic_version SET version_num = '9999'"),
+     "has schema revision 9999, which this timeline does not know"),
 ])
 def test_restore_refuses_a_bad_backup_and_changes_nothing(sqlite_url, tmp_path, spoil, message):
     copy = tmp_path / "copy.db"
-    if spoil is not _not_timeline:
-        backup_database(Database.open(sqlite_url), copy)
+    backup_database(Database.open(sqlite_url), copy)
     spoil(copy)
     before = snapshot(sqlite_url)
     result = Cli(sqlite_url)("restore", str(copy), "--force")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
 from sqlalchemy import text
 
-from conftest import Cli
+from conftest import Cli, damage
 from timeline.check import DUPLICATE_SIMILARITY, check_database, title_similarity
 from timeline.db import Database
 from timeline.errors import InvalidValue
@@ -181,13 +180,7 @@ def test_a_damaged_file_is_reported_alone(database, backend):
         pytest.skip("SQLite's integrity_check")
     _add(database, _event("2022-07-30-talks", "Talks held in Astana", "2022-07-30", _source(1, accessed=None)))
     database.dispose()
-    # An index whose stored entries no longer match its definition: the classic damage integrity_check finds.
-    raw = sqlite3.connect(database.path)
-    raw.execute("PRAGMA writable_schema = ON")
-    raw.execute("UPDATE sqlite_schema SET sql = 'CREATE INDEX ix_events_country ON events (title)' "
-                "WHERE name = 'ix_events_country'")
-    raw.commit()
-    raw.close()
+    damage(database.path)
     lines = _lines(database)
     assert lines and all(line.startswith("INTEGRITY database: ") for line in lines)
     assert any("ix_events_country" in line for line in lines)

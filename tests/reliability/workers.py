@@ -2,12 +2,14 @@
 
 Run as `python workers.py COMMAND URL ...`; each prints what it acknowledged, one JSON line or
 one line per commit, flushed, so the parent knows exactly which transactions were committed.
+BatchWriters is the parent's side of `batches`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -95,6 +97,41 @@ def batches(url: str, writer: int, size: int, go: str, stop: str) -> None:
         number += 1
         time.sleep(0.02)
     database.dispose()
+
+
+class BatchWriters:
+    """Runs `batches` writers for the length of a with-block; `batches` then says how many they committed.
+
+    Every writer has committed once before the block starts, so whatever the block does runs under load.
+    """
+
+    def __init__(self, url: str, folder: Path, *, writers: int, size: int) -> None:
+        self.go, self.stop = folder / "go", folder / "stop"
+        self.logs = [(folder / f"writer-{writer}.err").open("w") for writer in range(writers)]
+        self.children = [
+            subprocess.Popen([sys.executable, __file__, "batches", url, str(writer), str(size), str(self.go),
+                              str(self.stop)], stdout=subprocess.PIPE, stderr=log, text=True)
+            for writer, log in enumerate(self.logs)
+        ]
+        self.batches = 0
+
+    def __enter__(self) -> BatchWriters:
+        self.go.touch()
+        for child in self.children:
+            assert child.stdout is not None
+            self.batches += child.stdout.readline().startswith("committed")
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.stop.touch()
+        for child, log in zip(self.children, self.logs):
+            assert child.stdout is not None
+            with child.stdout:  # the rest of its report, through the buffer its first line was read from
+                self.batches += child.stdout.read().count("committed")
+            child.wait(timeout=600)
+            log.close()
+        failed = [Path(log.name).read_text() for child, log in zip(self.children, self.logs) if child.returncode]
+        assert not failed, failed
 
 
 def bulk_load(url: str, run: int, count: int) -> None:

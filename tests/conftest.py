@@ -221,3 +221,39 @@ def snapshot(url: str) -> dict[str, list[tuple]]:
             }
     finally:
         db.dispose()
+
+
+def search_index(path: str | Path) -> list[tuple]:
+    """The rows of SQLite's full-text table, which snapshot() leaves out (it follows the models)."""
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("SELECT rowid, search_text FROM events_fts ORDER BY rowid").fetchall()
+    finally:
+        connection.close()
+
+
+def damage(path: str | Path) -> None:
+    """Make an index disagree with its table: damage that integrity_check reports and queries survive."""
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA writable_schema = ON")
+        connection.execute("UPDATE sqlite_schema SET sql = 'CREATE INDEX ix_events_country ON events (title)' "
+                           "WHERE name = 'ix_events_country'")
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def storage_findings(url: str | Path) -> list[str]:
+    """What `timeline check` says of the storage (integrity, keys, search index), its lint left out."""
+    from timeline.check import LINT_CODES, check_database
+
+    db = Database.open(url)
+    try:
+        return [finding.line() for finding in check_database(db, ignore=LINT_CODES)]
+    finally:
+        db.dispose()

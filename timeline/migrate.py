@@ -30,6 +30,7 @@ __all__ = [
     "downgrade",
     "head_revision",
     "is_up_to_date",
+    "known_revisions",
     "upgrade",
     "upgrade_safely",
 ]
@@ -66,6 +67,13 @@ def _config() -> Config:
 def head_revision() -> str:
     """The newest schema revision, the one the models describe (a test holds it equal to Alembic's head)."""
     return SCHEMA_REVISION
+
+
+def known_revisions() -> set[str]:
+    """Every revision the migrations define, old ones included."""
+    from alembic.script import ScriptDirectory
+
+    return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
 
 
 def current_revision(database: Database) -> str | None:

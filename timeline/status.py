@@ -16,11 +16,17 @@ from collections.abc import Iterable
 
 from timeline.vocab import Stance, Status
 
-__all__ = ["derive_status"]
+__all__ = ["DENIALS", "derive_status", "publisher_of"]
 
 _SUPPORT = {Stance.ASSERTS.value, Stance.REPORTS.value}
-_DENIAL = {Stance.DENIES.value, Stance.RETRACTS.value}
+# Stances that say the event did not happen: a status of confirmed cannot stand beside them.
+DENIALS = frozenset({Stance.DENIES.value, Stance.RETRACTS.value})
 _DOUBT = {Stance.DISPUTES.value, Stance.CORRECTS.value}
+
+
+def publisher_of(source_id: int, publisher: str | None) -> str:
+    """Whom a source speaks for when supporters are counted: its publisher, else the source itself."""
+    return publisher or f"source {source_id}"
 
 
 def derive_status(citations: Iterable[tuple[str, str | None]]) -> Status:
@@ -30,7 +36,7 @@ def derive_status(citations: Iterable[tuple[str, str | None]]) -> Status:
     for stance, who in citations:
         if stance in _SUPPORT:
             supporters.add((who or "").casefold())
-        elif stance in _DENIAL:
+        elif stance in DENIALS:
             denied = True
         elif stance in _DOUBT:
             doubted = True

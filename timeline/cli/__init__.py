@@ -3,7 +3,17 @@
 Only this package imports typer and rich; each command module registers itself on `app`.
 """
 
-from timeline.cli import curate, database, events, export, extract, importing, sources  # noqa: F401  (register commands)
+from timeline.cli import (  # noqa: F401  (each module registers its commands)
+    backup,
+    check,
+    curate,
+    database,
+    events,
+    export,
+    extract,
+    importing,
+    sources,
+)
 from timeline.cli.app import app
 
 __all__ = ["app", "main"]

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, aliased
 from timeline.errors import InvalidValue, NotFound, TimelineError
 from timeline.models import Actor, Citation, Event, EventActor, EventLink, EventTag, Source, Tag, utcnow
 from timeline.search import document_text
-from timeline.status import derive_status
+from timeline.status import derive_status, publisher_of
 from timeline.store import validate
 from timeline.store.events import (
     CitationInput,
@@ -155,7 +155,7 @@ class _Names:
         for ref in (str(source_id), key, url):
             if ref:
                 self.source_by_ref[ref] = source_id
-        self.publisher[source_id] = publisher or f"source {source_id}"
+        self.publisher[source_id] = publisher_of(source_id, publisher)
 
     def resolve_sources(self, refs: Iterable[int | str | SourceInput]) -> None:
         """Make sure every referenced source is known: stored ones are looked up, new ones added.

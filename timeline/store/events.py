@@ -17,7 +17,7 @@ from timeline.dates import FuzzyDate
 from timeline.errors import Conflict, InvalidValue, MissingSource, NotFound
 from timeline.models import Actor, Citation, Event, EventActor, EventLink, EventTag, Source, Tag, utcnow
 from timeline.search import document_text, fold
-from timeline.status import derive_status
+from timeline.status import derive_status, publisher_of
 from timeline.store import validate
 from timeline.store.documents import event_document, with_details
 from timeline.store.ranges import span_class
@@ -208,7 +208,7 @@ def refresh_derived(event: Event) -> None:
     event.search_text = document_text([event.title, event.summary, *(c.quote for c in event.citations)])
     if event.status_manual:
         return
-    pairs = [(c.stance, c.source.publisher or f"source {c.source.id}") for c in event.citations]
+    pairs = [(c.stance, publisher_of(c.source.id, c.source.publisher)) for c in event.citations]
     event.status = derive_status(pairs).value
 
 

@@ -159,10 +159,10 @@ def test_postgresql_points_to_pg_dump(db_url, backend, tmp_path):
     if backend != "postgresql":
         pytest.skip("the PostgreSQL answer")
     cli = Cli(db_url)
-    for command in ("backup", "restore-backup"):
+    for command, field in (("backup", "backup"), ("restore-backup", "restore")):
         result = cli(command, str(tmp_path / "copy.db"))
         assert result.exit_code == 1
-        assert result.stderr.startswith(f"error: {command}: ") and "pg_dump -Fc DBNAME > FILE" in result.stderr
+        assert result.stderr.startswith(f"error: {field}: ") and "pg_dump -Fc DBNAME > FILE" in result.stderr
     assert not (tmp_path / "copy.db").exists()
 
 

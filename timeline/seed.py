@@ -125,6 +125,8 @@ def _event_input(item: dict[str, Any]) -> EventInput:
                 note=c.get("note"),
                 language=c.get("language"),
                 translation_note=c.get("translation_note"),
+                quote_start=c.get("quote_start"),
+                quote_end=c.get("quote_end"),
             )
             for c in item.get("citations") or []
         ],

@@ -11,6 +11,8 @@ import pytest
 from conftest import Cli
 
 README = Path(__file__).resolve().parents[1] / "README.md"
+# The tour ingests `article.txt`: a short sample brief written for it (tests/data), copied into the working folder.
+SAMPLE_ARTICLE = Path(__file__).resolve().parent / "data" / "sample-article.txt"
 
 
 def console_steps() -> list[tuple[str, str]]:
@@ -32,7 +34,7 @@ def console_steps() -> list[tuple[str, str]]:
 
 def test_readme_has_a_tour():
     commands = [command.split()[1] for command, _ in console_steps()]
-    assert {"query", "show", "add", "export"} <= set(commands)
+    assert {"query", "show", "add", "export", "ingest", "review"} <= set(commands)
 
 
 def test_readme_console_examples(db_url, backend, monkeypatch, tmp_path):
@@ -40,6 +42,7 @@ def test_readme_console_examples(db_url, backend, monkeypatch, tmp_path):
         pytest.skip("the README tour is shown on the default SQLite database")
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.chdir(tmp_path)
+    (tmp_path / "article.txt").write_bytes(SAMPLE_ARTICLE.read_bytes())
     cli = Cli(db_url)
     for command, expected in console_steps():
         words = shlex.split(command)

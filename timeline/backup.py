@@ -23,6 +23,7 @@ from pathlib import Path
 
 from timeline.db import BUSY_TIMEOUT_MS, Database
 from timeline.errors import DatabaseError, InvalidValue
+from timeline.outputs import checked_output_path
 
 __all__ = ["BackupInfo", "RestoreReport", "backup_database", "backup_sqlite", "restore_database", "verify_backup"]
 
@@ -140,15 +141,7 @@ def backup_database(database: Database, path: str | os.PathLike[str], *, force: 
     source = _sqlite_path(database, "backup")
     if not source.is_file():
         raise DatabaseError(f"backup: there is no database at {source}")
-    target = Path(path).expanduser().resolve()
-    if target in _database_files(source):
-        raise InvalidValue("backup", str(path), "a path that is not the database or its -wal/-shm files")
-    if target.is_dir():
-        raise InvalidValue("backup", str(path), "a file path, not a folder")
-    if target.exists() and not force:
-        raise InvalidValue("backup", str(path), "a path that does not exist yet (or add --force to replace it)")
-    if not target.parent.is_dir():
-        raise InvalidValue("backup", str(path), "a path in an existing folder")
+    target = checked_output_path("backup", path, force=force, guarded=_database_files(source))
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(handle)
     temp = Path(temp_name)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from timeline.errors import InvalidValue
+from timeline.outputs import checked_output_path
 
 __all__ = ["safe_output"]
 
@@ -21,17 +21,10 @@ __all__ = ["safe_output"]
 def safe_output(path: str | os.PathLike[str], *, force: bool = False, protected: Path | None = None,
                 binary: bool = False) -> Iterator[IO[Any]]:
     """A text (or, if binary, bytes) stream that becomes `path` only when the block finishes without error."""
-    target = Path(path).expanduser().resolve()
+    guarded = set()
     if protected is not None:
         guarded = {protected.resolve(), *(Path(f"{protected.resolve()}{s}") for s in ("-wal", "-shm", "-journal"))}
-        if target in guarded:
-            raise InvalidValue("-o", str(path), "a path that is not the database or its -wal/-shm files")
-    if target.is_dir():
-        raise InvalidValue("-o", str(path), "a file path, not a folder")
-    if target.exists() and not force:
-        raise InvalidValue("-o", str(path), "a path that does not exist yet (or add --force to replace it)")
-    if not target.parent.is_dir():
-        raise InvalidValue("-o", str(path), "a path in an existing folder")
+    target = checked_output_path("-o", path, force=force, guarded=guarded)
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         if binary:

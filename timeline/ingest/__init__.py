@@ -1,8 +1,22 @@
-"""From article text to dated material; for now the temporal tagger that finds and resolves TIMEX3 expressions.
+"""From article to proposed events: documents, sentences, the temporal tagger, proposals and their matches.
 Owns the ingest package's public surface; must not import the CLI, typer or rich, nor touch the database.
 """
 
+from timeline.ingest.candidates import Proposal, propose
+from timeline.ingest.documents import Document, parse_document, read_document
 from timeline.ingest.files import read_text
+from timeline.ingest.gazetteer import Gazetteer
 from timeline.ingest.temporal import Timex, reference_point, tag
 
-__all__ = ["Timex", "read_text", "reference_point", "tag"]
+__all__ = [
+    "Document",
+    "Gazetteer",
+    "Proposal",
+    "Timex",
+    "parse_document",
+    "propose",
+    "read_document",
+    "read_text",
+    "reference_point",
+    "tag",
+]

@@ -59,8 +59,9 @@ def test_read_text_missing_file_and_directory(tmp_path):
 
 def test_ingest_surface_is_sorted_and_leaves_out_the_cli():
     assert timeline.ingest.__all__ == sorted(timeline.ingest.__all__)
-    assert set(timeline.ingest.__all__) == {"Document", "Gazetteer", "Proposal", "Timex", "parse_document", "propose",
-                                            "read_document", "read_text", "reference_point", "tag"}
+    assert set(timeline.ingest.__all__) == {"MATCH_THRESHOLD", "Document", "Gazetteer", "Proposal", "Timex", "best_match",
+                                            "parse_document", "propose", "read_document", "read_text",
+                                            "reference_point", "tag"}
     code = "import sys, timeline.ingest; print(sorted(m for m in ('typer', 'rich', 'pandas') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -44,7 +44,8 @@ _IRREGULAR_PAST = frozenset(
     "spoke rose fell grew knew found got kept stood struck sought paid led fought flew drove chose threw shot "
     "spread swept hung froze stole sold sat beat hid tore swore shook woke drew rode became overtook undertook "
     "withdrew overthrew arose forbade upheld withheld overcame foresaw sank sprang swam sang rang felt dealt spent "
-    "fled fed sped lit slept wept crept leapt struck bore wore forgave mistook underwent shut hit quit".split()
+    "fled fed sped lit slept wept crept leapt struck bore wore forgave mistook underwent shut hit quit put set cut "
+    "cast".split()
 )
 # Words in -ed that are not reports of something that happened: adjectives, plans, and words that only look past.
 _NOT_PAST = frozenset(

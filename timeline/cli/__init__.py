@@ -12,6 +12,8 @@ from timeline.cli import (  # noqa: F401  (each module registers its commands)
     export,
     extract,
     importing,
+    ingest,
+    review,
     sources,
 )
 from timeline.cli.app import app

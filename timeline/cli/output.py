@@ -15,8 +15,9 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-__all__ = ["error_console", "import_progress", "print_event", "print_events_table", "print_import_report",
-           "print_json", "print_jsonl", "print_source", "print_sources_table", "print_timex_table", "stdout_console"]
+__all__ = ["error_console", "import_progress", "print_candidate", "print_candidates_table", "print_event",
+           "print_events_table", "print_import_report", "print_ingest_result", "print_json", "print_jsonl",
+           "print_source", "print_sources_table", "print_timex_table", "stdout_console"]
 
 _NON_TTY_WIDTH = 120
 
@@ -201,4 +202,64 @@ def print_import_report(report: Any) -> None:
     else:
         lines = [f"imported {name} ({report.format}): {len(report.added):,} added, {len(report.changed):,} changed, "
                  f"{report.unchanged:,} unchanged{sources}"]
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _event_cell(doc: dict[str, Any]) -> str:
+    """What a candidate probably reports (pending), or what became of it (reviewed)."""
+    if doc["event"]:
+        return doc["event"]
+    match = doc["match"]
+    return f"{match['event']} ({match['score']:.2f})" if match and doc["state"] == "pending" else ""
+
+
+def print_candidates_table(documents: Sequence[dict[str, Any]], *, empty: str = "No candidates.") -> None:
+    """Candidates as `review list` and `ingest` show them: what was proposed, its state, and its event."""
+    if not documents:
+        print(empty, file=sys.stderr)
+        return
+    table = Table(show_lines=False, expand=False)
+    table.add_column("ID", justify="right", no_wrap=True)
+    table.add_column("Date", no_wrap=True)
+    table.add_column("Proposed event", ratio=3)
+    table.add_column("State", no_wrap=True)
+    table.add_column("Matches / became", ratio=2, overflow="fold")
+    for doc in documents:
+        table.add_row(str(doc["id"]), doc["display_date"], doc["title"], doc["state"], _event_cell(doc))
+    console = stdout_console()
+    console.print(table, markup=False)
+    console.print(f"{len(documents)} candidate{'s' if len(documents) != 1 else ''}")
+
+
+def print_ingest_result(result: dict[str, Any]) -> None:
+    source = result["source"]
+    state = "new source" if source["added"] else "stored before; its text added" if source["text_added"] else (
+        "ingested before")
+    again = f"; {result['already_proposed']} proposed before" if result["already_proposed"] else ""
+    none = "; nothing new to review" if not result["candidates"] else ""
+    sys.stdout.write(f"source {source['id']}: {source['title']} ({state}{again}{none})\n")
+    if result["candidates"]:
+        print_candidates_table(result["candidates"])
+
+
+def print_candidate(doc: dict[str, Any]) -> None:
+    """One candidate in full, as `review show` prints it."""
+    lines = [
+        f"candidate {doc['id']}  ({doc['state']})",
+        doc["title"],
+        "",
+        f"{'Date':<9} {doc['display_date']}  (EDTF {doc['date']})",
+        f"{'Source':<9} {doc['source_id']}, characters {doc['start']}–{doc['end']}",
+    ]
+    for label, key in (("Actors", "actors"), ("Places", "places")):
+        if doc[key]:
+            lines.append(f"{label:<9} {'; '.join(doc[key])}")
+    if doc["match"]:
+        match = doc["match"]
+        lines.append(f"{'Matches':<9} {match['event']} (score {match['score']:.2f}): {match['title']}")
+    if doc["event"]:
+        lines.append(f"{'Event':<9} {doc['event']}")
+    lines += ["", f"“{doc['quote']}”"]
+    if doc["summary"] and doc["summary"] != " ".join((doc["quote"] or "").split()):
+        lines += ["", doc["summary"]]
     sys.stdout.write("\n".join(lines) + "\n")

@@ -194,7 +194,7 @@ def test_init_and_db_commands(empty_cli):
     assert result.exit_code == 0
     assert result.stdout.startswith("ready: ") and result.stdout.endswith("(0 events)\n")
     seeded = empty_cli("init")
-    assert seeded.stdout.endswith("events, 75 added from seeds)\n")
+    assert seeded.stdout.endswith("events, 82 added from seeds)\n")
 
 
 def test_help_for_every_command(cli):

@@ -20,7 +20,7 @@ def test_first_query_creates_the_default_database(tmp_path):
     first = _run("query", "--from", "2022-06", "--to", "2022-06", home=tmp_path)
     expected_path = tmp_path / "timeline" / "timeline.db"
     assert first.returncode == 0, first.stderr
-    assert first.stderr == f"timeline: created {expected_path} with the seeded 2022 chronology (75 events)\n"
+    assert first.stderr == f"timeline: created {expected_path} with the seeded 2022 chronology (82 events)\n"
     assert "Tokayev tells SPIEF Kazakhstan will not recognise Donetsk and" in first.stdout
     assert expected_path.exists()
     second = _run("query", "--from", "2022-06-17", "--to", "2022-06-17", "--match", "within", "--format", "jsonl",

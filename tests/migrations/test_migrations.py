@@ -112,4 +112,4 @@ def test_upgrading_a_populated_database_loses_nothing(db_url):
     finally:
         db.dispose()
     assert snapshot(db_url) == before
-    assert len(before["events"]) == 75 and len(before["citations"]) > 150
+    assert len(before["events"]) == 82 and len(before["citations"]) > 150

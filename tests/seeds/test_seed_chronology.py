@@ -69,8 +69,19 @@ def test_article_quotes_are_verbatim_and_short(files):
             quote = citation.get("quote")
             if quote and citation["source"] in texts:
                 assert quote in texts[citation["source"]], (item["slug"], quote)
+            if citation.get("quote_start") is not None:
+                start, end = citation["quote_start"], citation["quote_end"]
+                assert texts[citation["source"]][start:end] == quote, (item["slug"], start, end)
             if quote:
                 assert len(quote) <= 300, (item["slug"], quote)
+
+
+def test_parsed_events_cite_their_article_at_the_quotes_offsets(files):
+    parsed = [item for item in files.events if item.get("origin") == "parsed"]
+    assert len(parsed) == 7
+    for item in parsed:
+        assert any(c["source"] in ARTICLE_KEYS and c.get("quote_start") is not None for c in item["citations"]), (
+            item["slug"])
 
 
 def _doc(database: Database, slug: str) -> dict:

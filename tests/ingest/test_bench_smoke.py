@@ -1,4 +1,4 @@
-"""bench/temporal.py still runs against the shared corpora and prints its table (figures are not asserted here)."""
+"""bench/temporal.py and bench/ingest.py still run on the shared corpora and articles (figures are not asserted)."""
 
 from __future__ import annotations
 
@@ -23,3 +23,17 @@ def test_bench_runs_and_prints_the_table(tmp_path):
     assert "| wikiwars | timeline (this run) |" in completed.stdout
     assert "HeidelTime-t (published)" in completed.stdout
     assert (tmp_path / "timeline-te3-platinum.jsonl").exists()
+
+
+ARTICLES = REPO.parent / "shared" / "articles"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (ARTICLES / "index.yaml").exists(), reason="shared seed articles not present")
+def test_ingest_bench_runs_and_prints_its_figures():
+    completed = subprocess.run([sys.executable, str(REPO / "bench" / "ingest.py"), "--repeat", "1"],
+                               capture_output=True, text=True, check=False, timeout=300)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.startswith("pipeline: 4 articles, ")
+    assert "ingest into a fresh seeded SQLite database:" in completed.stdout
+    assert "100 KB hostile inputs" in completed.stdout

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from timeline.dates import parse_edtf
@@ -70,9 +70,16 @@ _SEPARATORS = (";", ", and ", ", but ", ", while ", ", whereas ", " and ", " whi
 def propose(text: str, *, published: str | None = None, gazetteer: Gazetteer | None = None) -> list[Proposal]:
     """Every dated occurrence the text reports, in text order; never raises on any text."""
     reference, approximate = _reference(published)
-    timexes = tag(text, reference=reference)
     quoted = quotations(text)
     proposals: dict[tuple[str, int, int], Proposal] = {}
+    for sentence, inside in _sentences_with_dates(text, tag(text, reference=reference)):
+        for proposal in _sentence_proposals(text, sentence, inside, quoted, approximate, gazetteer):
+            proposals.setdefault((proposal.date, proposal.start, proposal.end), proposal)
+    return list(proposals.values())
+
+
+def _sentences_with_dates(text: str, timexes: Sequence[Timex]) -> Iterator[tuple[Sentence, list[Timex]]]:
+    """Each sentence that is not a question, with the expressions inside it."""
     index = 0
     for sentence in split_sentences(text):
         while index < len(timexes) and timexes[index].start < sentence.start:
@@ -81,36 +88,40 @@ def propose(text: str, *, published: str | None = None, gazetteer: Gazetteer | N
         while index < len(timexes) and timexes[index].end <= sentence.end:
             inside.append(timexes[index])
             index += 1
-        if not inside or _is_question(sentence):
+        if inside and not _is_question(sentence):
+            yield sentence, inside
+
+
+def _sentence_proposals(text: str, sentence: Sentence, inside: list[Timex], quoted: Sequence[tuple[int, int]],
+                        approximate: bool, gazetteer: Gazetteer | None) -> Iterator[Proposal]:
+    dated = [(timex, edtf) for timex in inside
+             if (edtf := _edtf(timex.value)) is not None and _names_an_occurrence(text, sentence, timex, quoted)]
+    if not dated:
+        return
+    dated_starts = [timex.start for timex, _ in dated]
+    segments = _segments(text, sentence, dated)
+    sentence_words = words(text, sentence.start, sentence.end)
+    cues = cue_positions(sentence_words, [(t.start, t.end) for t in inside])
+    hedges = hedge_positions(sentence_words)
+    summary = _summary(sentence.text)
+    for group, start, end in segments:
+        told_before = max(sentence.start, start - _CONTEXT)
+        if not _any_between(cues, start, end) and not (len(segments) > 1 and _any_between(cues, told_before, start)):
             continue
-        dated = [(timex, edtf) for timex in inside
-                 if (edtf := _edtf(timex.value)) is not None and _names_an_occurrence(text, sentence, timex, quoted)]
-        segments = _segments(text, sentence, dated)
-        sentence_words = words(text, sentence.start, sentence.end)
-        cues = cue_positions(sentence_words, [(t.start, t.end) for t in inside])
-        hedges = hedge_positions(sentence_words)
-        summary = _summary(sentence.text)
-        for group, start, end in segments:
-            told_before = max(sentence.start, start - _CONTEXT)
-            if not _any_between(cues, start, end) and not (len(segments) > 1 and _any_between(cues, told_before, start)):
-                continue
-            for date, anchor in _dates(text, group, _any_between(hedges, start, end), approximate):
-                quote_start, quote_end = _quote_span(text, start, end, anchor)
-                title_start, title_end = max(start, anchor.start - _CONTEXT), min(end, anchor.end + _CONTEXT)
-                dates_here = [(t.start, t.end) for t, _ in dated if start <= t.start < end]
-                title = headline(text, title_start, title_end, anchor=(anchor.start, anchor.end),
-                                 remove=dates_here, context_start=told_before)
-                proposal = Proposal(
-                    date=date,
-                    title=title or date,
-                    summary=summary,
-                    quote=text[quote_start:quote_end],
-                    start=quote_start,
-                    end=quote_end,
-                    **_names(gazetteer, text, quote_start, quote_end),
-                )
-                proposals.setdefault((date, quote_start, quote_end), proposal)
-    return list(proposals.values())
+        dates_here = [(t.start, t.end) for t, _ in dated[bisect_left(dated_starts, start):bisect_left(dated_starts, end)]]
+        for date, anchor in _dates(text, group, _any_between(hedges, start, end), approximate):
+            quote_start, quote_end = _quote_span(text, start, end, anchor)
+            title = headline(text, max(start, anchor.start - _CONTEXT), min(end, anchor.end + _CONTEXT),
+                             anchor=(anchor.start, anchor.end), remove=dates_here, context_start=told_before)
+            yield Proposal(
+                date=date,
+                title=title or date,
+                summary=summary,
+                quote=text[quote_start:quote_end],
+                start=quote_start,
+                end=quote_end,
+                **_names(gazetteer, text, quote_start, quote_end),
+            )
 
 
 def _reference(published: str | None) -> tuple[str | None, bool]:

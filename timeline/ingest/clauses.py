@@ -27,16 +27,14 @@ class Word:
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower().rstrip(".")
+    lower: str  # lower case, a final full stop dropped ('U.N.' -> 'u.n')
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words of text[start:end] with their offsets ('Medvedev’s', 'U.N.', 'Nur-Sultan' are one word each)."""
     stop = len(text) if end is None else end
-    return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, stop)]
+    return [Word(m.start(), m.end(), word, word.lower().rstrip("."))
+            for m in _WORD.finditer(text, start, stop) for word in (m.group(),)]
 
 
 _IRREGULAR_PAST = frozenset(

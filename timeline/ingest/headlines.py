@@ -146,11 +146,13 @@ def _tokens(text: str, start: int, end: int, dropped: Sequence[tuple[int, int]])
             index += 1
         if index < len(spans) and spans[index][0] <= word.start:
             continue
-        gap = text[position:word.start]
-        if any(a < word.start and b > position for a, b in spans[max(0, index - 2):index + 1]):
-            gap = "".join(ch for offset, ch in enumerate(gap, position)
-                          if not any(a <= offset < b for a, b in spans[max(0, index - 2):index + 1]))
-        kept.append(_Token(word, _QUOTE_MARKS.sub("", gap)))
+        pieces, cursor = [], position
+        for a, b in spans[max(0, index - 2):index + 1]:
+            if a < word.start and b > cursor:
+                pieces.append(text[cursor:max(a, cursor)])
+                cursor = b
+        pieces.append(text[cursor:word.start])
+        kept.append(_Token(word, _QUOTE_MARKS.sub("", "".join(pieces))))
         position = word.end
     return kept
 

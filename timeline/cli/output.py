@@ -102,6 +102,7 @@ def event_text(doc: dict[str, Any]) -> str:
         "",
         _line("Date", f"{doc['display_date']}  (EDTF {doc['date']}; {doc['precision']} precision)"),
         _line("Kind", doc["kind"]),
+        _line("Origin", doc["origin"] if doc["origin"] != "curated" else None),
         _line("Status", status),
         _line("Tags", ", ".join(doc["tags"])),
         _line("Place", place),

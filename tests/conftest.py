@@ -195,6 +195,16 @@ class Cli:
         return CliResult(result.exit_code, result.stdout, result.stderr)
 
 
+def assert_refused(result: CliResult, expected: str) -> None:
+    """A user mistake: exit code 1, nothing on stdout, one line on stderr that starts 'error: EXPECTED'."""
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: " + expected), lines[0]
+    assert "Traceback" not in result.stderr
+
+
 @pytest.fixture
 def cli(db_url: str) -> Cli:
     return Cli(db_url)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import snapshot
+from conftest import assert_refused, snapshot
 from timeline.db import Database
 from timeline.store.candidates import candidate_document, candidate_documents, get_candidate
 
@@ -136,12 +136,7 @@ def test_bad_input_is_one_line_exit_1_and_writes_nothing(cli, db_url, article, t
     cli("review", "reject", "2")
     words = [arg.format(article=article, binary=binary, changed=changed) for arg in args]
     before = snapshot(db_url)
-    result = cli(*words)
-    assert result.exit_code == 1, result.stdout + result.stderr
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: " + expected.format(binary=binary)), lines[0]
+    assert_refused(cli(*words), expected.format(binary=binary))
     assert snapshot(db_url) == before
 
 

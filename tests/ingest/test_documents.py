@@ -41,15 +41,17 @@ def test_html_keeps_the_article_and_drops_page_furniture():
     assert page.text == (
         "Kazakhstan abstains at the UN\n\nOn March 2 Kazakhstan abstained in the General Assembly vote.\n\n"
         "Tokayev & Zelenskyy spoke the same day.\n\nNothing more was said.\n\nOne item\n\nAnother")
-    assert (page.title, page.published, page.url, page.publisher, page.author, page.language) == (
-        "Kazakhstan abstains at the UN", "2022-03-03T09:15:00+00:00", "https://news.example.org/2022/03/03/abstains",
-        "Example News", "A. Writer", "en")
+    assert page.meta == {
+        "title": "Kazakhstan abstains at the UN", "published": "2022-03-03T09:15:00+00:00",
+        "url": "https://news.example.org/2022/03/03/abstains", "publisher": "Example News", "author": "A. Writer",
+        "language": "en"}
 
 
 def test_html_without_article_keeps_main_or_the_body():
     assert read_page("<body><nav>menu</nav><main><p>Inside.</p></main><p>Outside.</p></body>").text == "Inside."
     assert read_page("<p>One.</p><div>Two</div>").text == "One.\n\nTwo"
-    assert read_page("<title>Only a title</title>").title == "Only a title"
+    assert read_page("<title>Only a title</title>").meta == {"title": "Only a title"}
+    assert read_page('<link rel="canonical" href="https://x.org/a">').meta == {"url": "https://x.org/a"}
 
 
 def test_preformatted_text_keeps_its_lines():

@@ -67,21 +67,27 @@ _TRAILING_MARKS = frozenset(" \t\n\r,;:–—")
 _SEPARATORS = (";", ", and ", ", but ", ", while ", ", whereas ", " and ", " while ", ", ")
 
 
-def propose(text: str, *, published: str | None = None, gazetteer: Gazetteer | None = None) -> list[Proposal]:
-    """Every dated occurrence the text reports, in text order; never raises on any text."""
+def propose(text: str, *, published: str | None = None, gazetteer: Gazetteer | None = None,
+            sentences: Sequence[Sentence] | None = None) -> list[Proposal]:
+    """Every dated occurrence the text reports, in text order; never raises on any text.
+
+    `sentences` are the text's own (split_sentences) when the caller has them already.
+    """
     reference, approximate = _reference(published)
-    quoted = quotations(text)
+    quoted = _Quoted(quotations(text))
     proposals: dict[tuple[str, int, int], Proposal] = {}
-    for sentence, inside in _sentences_with_dates(text, tag(text, reference=reference)):
+    sentences = split_sentences(text) if sentences is None else sentences
+    for sentence, inside in _sentences_with_dates(sentences, tag(text, reference=reference)):
         for proposal in _sentence_proposals(text, sentence, inside, quoted, approximate, gazetteer):
             proposals.setdefault((proposal.date, proposal.start, proposal.end), proposal)
     return list(proposals.values())
 
 
-def _sentences_with_dates(text: str, timexes: Sequence[Timex]) -> Iterator[tuple[Sentence, list[Timex]]]:
+def _sentences_with_dates(sentences: Sequence[Sentence],
+                          timexes: Sequence[Timex]) -> Iterator[tuple[Sentence, list[Timex]]]:
     """Each sentence that is not a question, with the expressions inside it."""
     index = 0
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         while index < len(timexes) and timexes[index].start < sentence.start:
             index += 1
         inside: list[Timex] = []
@@ -92,10 +98,10 @@ def _sentences_with_dates(text: str, timexes: Sequence[Timex]) -> Iterator[tuple
             yield sentence, inside
 
 
-def _sentence_proposals(text: str, sentence: Sentence, inside: list[Timex], quoted: Sequence[tuple[int, int]],
+def _sentence_proposals(text: str, sentence: Sentence, inside: list[Timex], quoted: _Quoted,
                         approximate: bool, gazetteer: Gazetteer | None) -> Iterator[Proposal]:
     dated = [(timex, edtf) for timex in inside
-             if (edtf := _edtf(timex.value)) is not None and _names_an_occurrence(text, sentence, timex, quoted)]
+             if (edtf := _edtf(timex.value)) is not None and _names_an_occurrence(text, sentence, timex, edtf, quoted)]
     if not dated:
         return
     dated_starts = [timex.start for timex, _ in dated]
@@ -170,15 +176,15 @@ def _relative(timex: Timex) -> bool:
         month_number(word.text) for word in words(timex.text))
 
 
-def _names_an_occurrence(text: str, sentence: Sentence, timex: Timex, quoted: Sequence[tuple[int, int]]) -> bool:
+def _names_an_occurrence(text: str, sentence: Sentence, timex: Timex, edtf: str, quoted: _Quoted) -> bool:
     """Whether this date is when something in the sentence happened, not a name or someone else's 'today'."""
     before = words(text, max(sentence.start, timex.start - 40), timex.start)
     first = timex.text.split()[0].lower() if timex.text.split() else ""
     if first in _DEICTIC and timex.text[0].isupper() and before and before[-1].text[0].isupper():
         return False  # 'Russia Today'
-    if _relative(timex) and _inside(quoted, timex.start):
+    if _relative(timex) and quoted.contains(timex.start):
         return False  # a speaker's 'yesterday' is not the writer's
-    if _MONTH.fullmatch(_edtf(timex.value) or ""):
+    if _MONTH.fullmatch(edtf):
         if first in _MONTH_LEADS:
             return True
         if not before:
@@ -193,9 +199,16 @@ def _any_between(positions: Sequence[int], start: int, end: int) -> bool:
     return index < len(positions) and positions[index] < end
 
 
-def _inside(spans: Sequence[tuple[int, int]], position: int) -> bool:
-    index = bisect_right([span[0] for span in spans], position) - 1
-    return index >= 0 and spans[index][0] < position < spans[index][1]
+class _Quoted:
+    """The text's quotations, for asking whether a position lies inside one (by bisection)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [start for start, _ in spans]
+
+    def contains(self, position: int) -> bool:
+        index = bisect_right(self.starts, position) - 1
+        return index >= 0 and self.spans[index][0] < position < self.spans[index][1]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 __all__ = [
+    "DETERMINERS",
+    "PRONOUNS",
     "Word",
     "cue_positions",
     "hedge_positions",
@@ -75,8 +77,8 @@ _PLAIN_EVENT_VERBS = frozenset(
     "send join leave support condemn abstain".split()
 )
 _NEGATING = frozenset("did not never didn’t didn't".split())
-_PRONOUNS = frozenset("he she it they we i you who which that".split())
-_DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
+PRONOUNS = frozenset("he she it they we i you who which that".split())
+DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 _HEDGES_BEFORE = frozenset("about around approximately roughly circa c ca sometime near".split())
 _HEDGES_ANYWHERE = frozenset("reportedly allegedly purportedly apparently supposedly".split())
 
@@ -86,10 +88,10 @@ def is_event_verb(word: Word, previous: Word | None) -> bool:
     lower = word.lower
     if lower in _STATIVE:
         return False
-    if previous is not None and previous.lower in _DETERMINERS:
+    if previous is not None and previous.lower in DETERMINERS:
         return False
     if lower in _PRESENT_EVENT_VERBS and lower in _EVENT_NOUNS and previous is not None and (
-            previous.text[0].islower() and previous.lower not in _PRONOUNS):
+            previous.text[0].islower() and previous.lower not in PRONOUNS):
         return False  # 'phone calls', 'official reports': nouns after a modifier, verbs after a subject
     if lower in _IRREGULAR_PAST or lower in _PRESENT_EVENT_VERBS:
         return True

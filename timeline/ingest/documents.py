@@ -76,12 +76,10 @@ def parse_document(
 ) -> Document:
     """The Document for a decoded file's content; never raises on any content."""
     kind = format or _format_of(name, raw)
-    found: dict[str, str | None] = {}
+    found: dict[str, str] = {}
     if kind == "html":
         page = read_page(raw)
-        text = page.text
-        found = {"title": page.title, "published": page.published, "url": page.url, "publisher": page.publisher,
-                 "author": page.author, "language": page.language}
+        text, found = page.text, page.meta
     else:
         found, body = _front_matter(raw.replace("\r\n", "\n").replace("\r", "\n"))
         text = plain_text(body) if kind == "markdown" else body
@@ -108,12 +106,12 @@ def _format_of(name: str, raw: str) -> str:
     return "markdown" if suffix in _MARKDOWN_SUFFIXES else "text"
 
 
-def _front_matter(text: str) -> tuple[dict[str, str | None], str]:
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
     """Fields of a '---' header at the top ('title: ...', 'date: ...'), and the text after it."""
     match = _FRONT_MATTER.match(text)
     if match is None:
         return {}, text
-    fields: dict[str, str | None] = {}
+    fields: dict[str, str] = {}
     for line in match.group(1).splitlines():
         header = _HEADER_LINE.fullmatch(line.strip())
         if header:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from timeline.ingest.clauses import Word, is_event_noun, is_event_verb, words
+from timeline.ingest.clauses import DETERMINERS, Word, is_event_noun, is_event_verb, words
 
 __all__ = ["MAX_WORDS", "headline"]
 
@@ -47,7 +47,6 @@ _REPORTING = frozenset(
 )
 _AUXILIARIES = frozenset("was were is are has have had will would did been be not never also only just later "
                          "reportedly".split())
-_DETERMINERS = frozenset("the a an his her its their our this that these those".split())
 _TRAILING = frozenset(
     "a an the of to in on at by for from with and or but that as between about into over than this his her its "
     "their our whether how if when why was were is are has have had".split()
@@ -314,7 +313,7 @@ def _modifiers(tokens: Sequence[_Token], noun: int) -> list[_Token]:
     """The words that qualify a noun: 'phone calls', 'CSTO deployment'; never a date's number."""
     start = noun
     while start > 0 and noun - start < 2 and not tokens[start - 1].text[0].isdigit() and not (
-            tokens[start - 1].lower in _PREPOSITIONS | _DETERMINERS | _AUXILIARIES) and not _BOUNDARY.search(
+            tokens[start - 1].lower in _PREPOSITIONS | DETERMINERS | _AUXILIARIES) and not _BOUNDARY.search(
             tokens[start].gap):
         start -= 1
     return list(tokens[start:noun])

@@ -33,15 +33,11 @@ _META_FIELDS = {
 
 @dataclass
 class Page:
-    """An HTML page read: its main text and the metadata its head gives (None where it gives nothing)."""
+    """An HTML page read: its main text, and what its head says under Document's field names (title, published,
+    url, publisher, author, language), each only when the head gives it."""
 
     text: str
-    title: str | None = None
-    published: str | None = None
-    url: str | None = None
-    publisher: str | None = None
-    author: str | None = None
-    language: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -139,16 +135,14 @@ class _Reader(HTMLParser):
                 paragraphs.append(joined.strip("\n"))
             else:
                 paragraphs.append(" ".join(joined.split()))
-        title = self.meta.get("title") or " ".join("".join(self.title_parts).split()) or None
-        return Page(
-            text="\n\n".join(paragraph for paragraph in paragraphs if paragraph.strip()),
-            title=title,
-            published=self.meta.get("published"),
-            url=self.meta.get("url") or self.meta.get("canonical"),
-            publisher=self.meta.get("publisher"),
-            author=self.meta.get("author"),
-            language=self.meta.get("language"),
-        )
+        meta = dict(self.meta)
+        canonical = meta.pop("canonical", None)
+        title = " ".join("".join(self.title_parts).split())
+        if title:
+            meta.setdefault("title", title)
+        if canonical:
+            meta.setdefault("url", canonical)
+        return Page("\n\n".join(paragraph for paragraph in paragraphs if paragraph.strip()), meta)
 
 
 def _defused(html: str) -> str:

@@ -11,13 +11,14 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from timeline.errors import Conflict, NotFound
+from timeline.errors import Conflict, InvalidValue, NotFound
 from timeline.ingest.candidates import Proposal, propose
 from timeline.ingest.documents import Document
 from timeline.ingest.gazetteer import Gazetteer
 from timeline.ingest.matching import WordWeights, best_match, date_window
 from timeline.ingest.sentences import split_sentences
 from timeline.models import Actor, Candidate, Citation, Event, Source, utcnow
+from timeline.store import validate
 from timeline.store.documents import display_date, documents_for
 from timeline.store.ranges import match_condition
 from timeline.store.revisions import record_revision
@@ -85,9 +86,6 @@ def _source_for(session: Session, document: Document, reason: str | None) -> tup
 
 
 def _language(value: str | None) -> str | None:
-    from timeline.errors import InvalidValue
-    from timeline.store import validate
-
     try:
         return validate.language_code(value)
     except InvalidValue:
@@ -125,13 +123,15 @@ def ingest_document(*, session: Session, document: Document, reason: str | None 
     source, added, text_added = _source_for(session, document, reason)
     report = IngestReport(source=source, source_added=added, text_added=text_added)
     text = source.text or ""
-    proposals = propose(text, published=document.published or source.published, gazetteer=load_gazetteer(session))
+    sentences = split_sentences(text)
+    proposals = propose(text, published=document.published or source.published, gazetteer=load_gazetteer(session),
+                        sentences=sentences)
     stored = {
         (date, start, end)
         for date, start, end in session.execute(
             select(Candidate.date, Candidate.quote_start, Candidate.quote_end).where(Candidate.source_id == source.id))
     }
-    weights = WordWeights.of(sentence.text for sentence in split_sentences(text))
+    weights = WordWeights.of(sentence.text for sentence in sentences)
     events = _Events(session, source.id)
     for proposal in proposals:
         if (proposal.date, proposal.start, proposal.end) in stored:

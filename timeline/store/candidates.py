@@ -4,7 +4,7 @@ Owns candidate rows, their documents and their creation revisions; proposing is 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -133,17 +133,21 @@ def ingest_document(*, session: Session, document: Document, reason: str | None 
     }
     weights = WordWeights.of(sentence.text for sentence in sentences)
     events = _Events(session, source.id)
+    names: dict[int, tuple[str, str]] = {}
     for proposal in proposals:
         if (proposal.date, proposal.start, proposal.end) in stored:
             report.already_proposed += 1
             continue
         match = best_match(proposal, events.near(proposal.date), weights, source_id=source.id)
-        row = _candidate(proposal, source.id, match.event["id"] if match else None, match.score if match else None)
-        session.add(row)
-        session.flush()
+        if match is not None:
+            names[match.event["id"]] = (match.event["slug"], match.event["title"])
+        report.candidates.append(
+            _candidate(proposal, source.id, match.event["id"] if match else None, match.score if match else None))
+    session.add_all(report.candidates)
+    session.flush()
+    for row in report.candidates:
         record_revision(session=session, entity=CANDIDATE, entity_id=row.id, action="create", before=None,
-                        after=candidate_document(session, row), reason=reason)
-        report.candidates.append(row)
+                        after=candidate_document(session, row, names), reason=reason)
     return report
 
 
@@ -156,17 +160,25 @@ def _candidate(proposal: Proposal, source_id: int, event_id: int | None, score: 
     )
 
 
-def _slug_and_title(session: Session, event_id: int | None) -> tuple[str, str] | None:
-    if event_id is None:
-        return None
-    row = session.execute(select(Event.slug, Event.title).where(Event.id == event_id)).first()
-    return (row[0], row[1]) if row else None
+def _event_names(session: Session, ids: Iterable[int | None]) -> dict[int, tuple[str, str]]:
+    """Slug and title of each of these events, in one query."""
+    wanted = {event_id for event_id in ids if event_id is not None}
+    if not wanted:
+        return {}
+    rows = session.execute(select(Event.id, Event.slug, Event.title).where(Event.id.in_(wanted)))
+    return {event_id: (slug, title) for event_id, slug, title in rows}
 
 
-def candidate_document(session: Session, row: Candidate) -> dict[str, Any]:
-    """The JSON form of a candidate: what `ingest` and `review` print and its revisions keep."""
-    match = _slug_and_title(session, row.match_event_id)
-    event = _slug_and_title(session, row.event_id)
+def candidate_document(session: Session, row: Candidate,
+                       names: Mapping[int, tuple[str, str]] | None = None) -> dict[str, Any]:
+    """The JSON form of a candidate: what `ingest` and `review` print and its revisions keep.
+
+    `names` gives the slug and title of the events it refers to, when the caller has them.
+    """
+    if names is None:
+        names = _event_names(session, (row.match_event_id, row.event_id))
+    match = names.get(row.match_event_id) if row.match_event_id is not None else None
+    event = names.get(row.event_id) if row.event_id is not None else None
     return {
         "id": row.id,
         "source_id": row.source_id,
@@ -203,13 +215,18 @@ def candidate_documents(
         statement = statement.where(Candidate.review_state.in_(list(states)))
     if source is not None:
         statement = statement.where(Candidate.source_id == get_source(session=session, ref=source).id)
-    return [candidate_document(session, row) for row in session.scalars(statement)]
+    return _documents(session, list(session.scalars(statement)))
+
+
+def _documents(session: Session, rows: Sequence[Candidate]) -> list[dict[str, Any]]:
+    names = _event_names(session, (event_id for row in rows for event_id in (row.match_event_id, row.event_id)))
+    return [candidate_document(session, row, names) for row in rows]
 
 
 def ingest_result(session: Session, report: IngestReport) -> dict[str, Any]:
     """What `timeline ingest` prints for one document: its source and the candidates it proposed."""
     return {
         "source": {**source_document(report.source), "added": report.source_added, "text_added": report.text_added},
-        "candidates": [candidate_document(session, row) for row in report.candidates],
+        "candidates": _documents(session, report.candidates),
         "already_proposed": report.already_proposed,
     }

@@ -71,6 +71,7 @@ def test_review_commands(cli, db_url, article):
         assert json.loads(listed.stdout) == candidate_documents(session=session)
         assert json.loads(shown.stdout) == candidate_document(session, get_candidate(session=session, ref=2))
     database.dispose()
+    assert cli("review").stdout == cli("review", "list").stdout != ""
     assert cli("review", "show", "2").stdout == (
         "candidate 2  (pending)\n"
         "Divers had found a Second World War mine in the mooring's safety zone\n\n"

@@ -16,12 +16,19 @@ from timeline.cli.events import StanceChoice, actor_role
 from timeline.cli.options import ReasonOption, ShowFormat
 from timeline.vocab import ReviewState
 
-review_app = typer.Typer(help="Review proposed events: list, show, accept, merge, reject, edit.",
-                         no_args_is_help=True)
+review_app = typer.Typer(help="Review proposed events: list (the default), show, accept, merge, reject, edit.",
+                         invoke_without_command=True)
 app.add_typer(review_app, name="review")
 
 StateChoice = enum.Enum("StateChoice", {s.value: s.value for s in ReviewState}, type=str)  # type: ignore[misc]
 CandidateArgument = Annotated[str, typer.Argument(help="Candidate id (see `timeline review list`).")]
+
+
+@review_app.callback()
+def _pending(ctx: typer.Context) -> None:
+    """Review proposed events: `timeline review` alone lists those waiting."""
+    if ctx.invoked_subcommand is None:
+        list_command(ctx)
 
 
 @review_app.command("list")

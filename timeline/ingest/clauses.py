@@ -12,6 +12,7 @@ __all__ = [
     "DETERMINERS",
     "PRONOUNS",
     "Word",
+    "cue_kind",
     "cue_positions",
     "hedge_positions",
     "hedged",
@@ -107,6 +108,13 @@ def is_event_noun(word: Word, previous: Word | None = None) -> bool:
     return word.lower in _EVENT_NOUNS and (word.text[0].islower() or previous is None)
 
 
+def cue_kind(word: Word, previous: Word | None) -> str | None:
+    """'verb' for an event verb, 'noun' for an event noun, None for any other word."""
+    if is_event_verb(word, previous):
+        return "verb"
+    return "noun" if is_event_noun(word, previous) else None
+
+
 def cue_positions(sentence: list[Word], skip: Sequence[tuple[int, int]] = ()) -> list[int]:
     """Where a sentence's event verbs and event nouns start ('marched', 'held', 'talks'), outside the spans in
     `skip` (its dates: 'March' in 'March 2' is no march). One pass, so that any clause of it is checked by bisection."""
@@ -118,7 +126,7 @@ def cue_positions(sentence: list[Word], skip: Sequence[tuple[int, int]] = ()) ->
         while index < len(spans) and spans[index][1] <= word.start:
             index += 1
         skipped = index < len(spans) and spans[index][0] <= word.start
-        if not skipped and (is_event_verb(word, previous) or is_event_noun(word, previous)):
+        if not skipped and cue_kind(word, previous):
             positions.append(word.start)
         previous = word
     return positions

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from timeline.ingest.clauses import DETERMINERS, Word, is_event_noun, is_event_verb, words
+from timeline.ingest.clauses import DETERMINERS, Word, cue_kind, is_event_verb, words
 
 __all__ = ["MAX_WORDS", "headline"]
 
@@ -106,9 +106,7 @@ def _shared_head(context: list[_Token]) -> list[_Token]:
     """What an earlier clause of the sentence says happened, for a clause that only adds a date:
     'phone calls' in '... phone calls between A and B on March 2 and between A and C on March 4',
     'Tokayev spoke' in 'Tokayev spoke with Zelenskyy on March 2 and with Putin on March 4'."""
-    cues = [(i, "verb" if is_event_verb(token.word, _previous(context, i)) else "noun")
-            for i, token in enumerate(context)
-            if is_event_verb(token.word, _previous(context, i)) or is_event_noun(token.word, _previous(context, i))]
+    cues = [(i, kind) for i, kind in enumerate(_kinds(context)) if kind]
     if not cues:
         return []
     index, kind = cues[-1]
@@ -156,6 +154,10 @@ def _tokens(text: str, start: int, end: int, dropped: Sequence[tuple[int, int]])
     return kept
 
 
+def _kinds(tokens: Sequence[_Token]) -> list[str | None]:
+    return [cue_kind(token.word, _previous(tokens, index)) for index, token in enumerate(tokens)]
+
+
 def _previous(tokens: Sequence[_Token], index: int) -> Word | None:
     return tokens[index - 1].word if index > 0 else None
 
@@ -194,9 +196,9 @@ def _clause_of(tokens: Sequence[_Token], index: int) -> tuple[int, int]:
 
 def _head(tokens: Sequence[_Token], at: int) -> tuple[int, str] | None:
     """The verb or event noun the title is built on: nearest to the date, in its clause first."""
-    verbs = [i for i in range(1, len(tokens)) if is_event_verb(tokens[i].word, _previous(tokens, i))
-             and tokens[i - 1].lower != "to"]
-    nouns = [i for i in range(len(tokens)) if is_event_noun(tokens[i].word, _previous(tokens, i))]
+    kinds = _kinds(tokens)
+    verbs = [i for i in range(1, len(tokens)) if kinds[i] == "verb" and tokens[i - 1].lower != "to"]
+    nouns = [i for i in range(len(tokens)) if kinds[i] == "noun"]
     low, high = _clause_of(tokens, min(max(at - 1, 0), len(tokens) - 1))
 
     def nearest(indexes: list[int]) -> int:

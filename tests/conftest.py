@@ -21,6 +21,7 @@ from typer.testing import CliRunner
 
 from timeline.bootstrap import initialise
 from timeline.db import Database, resolve_url
+from timeline.seed import read_seed_files
 
 PG_URL = os.environ.get("TIMELINE_TEST_DATABASE_URL")
 BACKENDS = ["sqlite", "postgresql"] if PG_URL else ["sqlite"]
@@ -29,6 +30,8 @@ _counter = itertools.count()
 
 
 GOLDEN = Path(__file__).parent / "golden"
+# How many events a freshly seeded database holds: tests count from the seed files, not a typed number.
+SEED_EVENTS = len(read_seed_files().events)
 
 pytest_plugins = ["exporting"]  # browser, TimelineJS and hostile-chronology fixtures for tests/export
 

@@ -12,8 +12,6 @@ import pytest
 from conftest import Cli
 
 README = Path(__file__).resolve().parents[1] / "README.md"
-# The tour ingests `article.txt`: a short sample brief written for it (tests/data), copied into the working folder.
-SAMPLE_ARTICLE = Path(__file__).resolve().parent / "data" / "sample-article.txt"
 
 
 _TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")
@@ -55,7 +53,6 @@ def test_readme_console_examples(db_url, backend, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)
     # The tour runs from the repository's root, where examples/ is.
     shutil.copytree(README.parent / "examples", tmp_path / "examples")
-    (tmp_path / "article.txt").write_bytes(SAMPLE_ARTICLE.read_bytes())
     cli = Cli(db_url)
     for command, expected in console_steps():
         words = shlex.split(command)

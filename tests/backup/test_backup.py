@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli, damage, search_index, snapshot
+from conftest import SEED_EVENTS, Cli, damage, search_index, snapshot
 from timeline.backup import backup_database, restore_database, verify_backup
 from timeline.db import Database
 from timeline.errors import DatabaseError, InvalidValue
@@ -25,11 +25,11 @@ def test_backup_then_restore_into_a_new_file_gives_the_same_content(sqlite_url, 
     cli = Cli(sqlite_url)
     result = cli("backup", str(tmp_path / "copy.db"))
     assert (result.exit_code, result.stdout, result.stderr) == (
-        0, f"backed up 75 events to {tmp_path / 'copy.db'}\n", "")
+        0, f"backed up {SEED_EVENTS} events to {tmp_path / 'copy.db'}\n", "")
     restored = tmp_path / "restored.db"
     result = Cli(str(restored))("restore-backup", str(tmp_path / "copy.db"))
     assert (result.exit_code, result.stdout, result.stderr) == (
-        0, f"restored 75 events from {tmp_path / 'copy.db'}\n", "")
+        0, f"restored {SEED_EVENTS} events from {tmp_path / 'copy.db'}\n", "")
     assert snapshot(str(restored)) == snapshot(sqlite_url)
     assert search_index(restored) == search_index(sqlite_url)
     connection = sqlite3.connect(restored)
@@ -41,7 +41,7 @@ def test_backup_then_restore_into_a_new_file_gives_the_same_content(sqlite_url, 
 
 def test_a_backup_is_one_verified_file(sqlite_url, tmp_path):
     info = backup_database(Database.open(sqlite_url), tmp_path / "copy.db")
-    assert (info.revision, info.events) == (head_revision(), 75)
+    assert (info.revision, info.events) == (head_revision(), SEED_EVENTS)
     assert verify_backup(tmp_path / "copy.db") == info
     assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith(("copy", ".copy"))) == ["copy.db"]
     connection = sqlite3.connect(tmp_path / "copy.db")
@@ -59,7 +59,7 @@ def test_backup_never_overwrites_without_force(sqlite_url, tmp_path):
                              "(or add --force to replace it)\n")
     assert target.read_text() == "an older file"
     assert cli("backup", str(target), "--force").exit_code == 0
-    assert verify_backup(target).events == 75
+    assert verify_backup(target).events == SEED_EVENTS
 
 
 @pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
@@ -86,15 +86,15 @@ def test_restore_refuses_to_replace_events_without_force(sqlite_url, tmp_path):
     cli = Cli(sqlite_url)
     result = cli("restore-backup", str(tmp_path / "copy.db"))
     assert (result.exit_code, result.stdout, result.stderr) == (
-        1, "", "error: restore: the database holds 76 events; add --force to replace them with the backup "
+        1, "", f"error: restore: the database holds {SEED_EVENTS + 1} events; add --force to replace them with the backup "
                "(a backup of the database is kept first)\n")
     assert snapshot(sqlite_url) == before
 
     result = cli("restore-backup", str(tmp_path / "copy.db"), "--force")
     assert result.exit_code == 0
     head, _, kept = result.stdout.rstrip("\n").partition("; the database it replaced is kept as ")
-    assert head == f"restored 75 events from {tmp_path / 'copy.db'}"
-    assert snapshot(sqlite_url) != before and len(snapshot(sqlite_url)["events"]) == 75
+    assert head == f"restored {SEED_EVENTS} events from {tmp_path / 'copy.db'}"
+    assert snapshot(sqlite_url) != before and len(snapshot(sqlite_url)["events"]) == SEED_EVENTS
     # Nothing is lost: the replaced database, with the added event, is kept beside the live one.
     assert Path(kept).parent == Path(sqlite_url).parent and ".before-restore" in kept
     assert snapshot(kept) == before

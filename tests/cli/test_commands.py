@@ -186,6 +186,19 @@ def test_sources_add_prints_id(cli):
     assert (doc["title"], doc["published"], doc["events"]) == ("A report", "2022-07", [])
 
 
+def test_a_source_without_url_or_key_gets_a_readable_key(cli, tmp_path):
+    """Exports name sources by key or URL; a source with neither would not come back from an import."""
+    keys = []
+    for _ in range(2):
+        result = cli("sources", "add", "--title", "Notes from the Almaty rally", "--published", "2022-03-06")
+        assert result.exit_code == 0, result.stderr
+        keys.append(json.loads(cli("sources", "show", result.stdout.strip(), "--format", "json").stdout)["key"])
+    assert keys == ["2022-03-06-notes-almaty-rally", "2022-03-06-notes-almaty-rally-2"]
+    undated = cli("sources", "add", "--title", "Заметки")
+    assert json.loads(cli("sources", "show", undated.stdout.strip(), "--format", "json").stdout)["key"] == (
+        "source-untitled")
+
+
 def test_init_and_db_commands(empty_cli):
     head = head_revision()
     assert empty_cli("db", "current").stdout == f"{head} (head)\n"

@@ -11,7 +11,7 @@ from conftest import assert_refused, snapshot
 from timeline.db import Database
 from timeline.store.candidates import candidate_document, candidate_documents, get_candidate
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample-article.txt"
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "cpc-mooring-brief.txt"
 MINE = "2022-06-27-wwii-mine-found-near-spm2"
 
 
@@ -148,3 +148,19 @@ def test_help_for_ingest_and_review(cli):
         result = cli(*args)
         assert result.exit_code == 0, args
         assert "Usage:" in result.stdout
+
+
+def test_an_ingested_source_without_url_survives_export_and_import(cli, empty_cli, article, tmp_path):
+    assert cli("ingest", str(article), "--published", "2022-07-04").exit_code == 0
+    assert cli("review", "merge", "2").exit_code == 0
+    path = tmp_path / "june.csv"
+    assert cli("export", "--format", "csv", "-o", str(path), "--from", "2022-06", "--to", "2022-06").exit_code == 0
+    again = cli("import", str(path))
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout.startswith("imported june.csv (csv): 0 added, 0 changed, ")
+    assert "new source" not in again.stdout
+    fresh = empty_cli("import", str(path))
+    assert fresh.exit_code == 0, fresh.stderr
+    mine = json.loads(empty_cli("show", MINE, "--format", "json").stdout)
+    assert "2022-07-04-caspian-pipeline-consortium-brings-second-mooring-back" in {
+        c["source_key"] for c in mine["citations"]}

@@ -7,6 +7,7 @@ import json
 import jsonschema
 import pytest
 
+from conftest import SEED_EVENTS
 from timeline.export.schema import event_schema
 
 
@@ -27,14 +28,14 @@ def test_schema_command_prints_the_published_schema(cli):
 
 def test_json_export_validates(cli, validator):
     documents = json.loads(cli("export", "--format", "json", "-o", "-").stdout)
-    assert len(documents) == 75
+    assert len(documents) == SEED_EVENTS
     for document in documents:
         validator.validate(document)
 
 
 def test_jsonl_export_validates_line_by_line(cli, validator):
     lines = cli("export", "--format", "jsonl", "-o", "-").stdout.splitlines()
-    assert len(lines) == 75
+    assert len(lines) == SEED_EVENTS
     for line in lines:
         validator.validate(json.loads(line))
 

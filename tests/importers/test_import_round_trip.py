@@ -10,7 +10,7 @@ import json
 import pytest
 import yaml
 
-from conftest import snapshot
+from conftest import SEED_EVENTS, snapshot
 from timeline.db import Database
 from timeline.errors import TimelineError
 from timeline.importers import import_file
@@ -59,7 +59,7 @@ def test_export_import_export_into_an_empty_database_is_identical(name, cli, emp
     assert cli("export", "--format", format, *options, "-o", str(first)).exit_code == 0
     imported = empty_cli("import", str(first), *options)
     assert imported.exit_code == 0, imported.stderr
-    assert imported.stdout.startswith(f"imported first{suffix} ({format}): 77 added, 0 changed, 0 unchanged")
+    assert imported.stdout.startswith(f"imported first{suffix} ({format}): {SEED_EVENTS + 2} added, 0 changed, 0 unchanged")
     assert empty_cli("export", "--format", format, *options, "-o", str(second)).exit_code == 0
     exported, again = first.read_text(encoding="utf-8"), second.read_text(encoding="utf-8")
     assert _without_ids(again, format) == _without_ids(exported, format)
@@ -78,7 +78,7 @@ def test_importing_an_export_into_its_own_database_changes_nothing(name, cli, db
     before = snapshot(db_url)
     result = cli("import", str(path), *options)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.endswith(": 0 added, 0 changed, 75 unchanged\n")
+    assert result.stdout.endswith(f": 0 added, 0 changed, {SEED_EVENTS} unchanged\n")
     # No revision, no touched row: links (which CSV lacks) and manual statuses are all still there.
     assert snapshot(db_url) == before
 
@@ -101,12 +101,12 @@ def test_changing_three_events_in_the_file_makes_exactly_three_revisions(cli, db
     path.write_text(json.dumps(documents))
     revisions = len(snapshot(db_url)["revisions"])
     report = _imported(db_url, path)
-    assert (len(report.added), len(report.changed), report.unchanged) == (0, 3, 72)
+    assert (len(report.added), len(report.changed), report.unchanged) == (0, 3, SEED_EVENTS - 3)
     assert report.changed == [documents[0]["slug"], documents[40]["slug"], documents[-1]["slug"]]
     after = snapshot(db_url)
     assert len(after["revisions"]) == revisions + 3
     again = _imported(db_url, path)
-    assert (len(again.added), len(again.changed), again.unchanged) == (0, 0, 75)
+    assert (len(again.added), len(again.changed), again.unchanged) == (0, 0, SEED_EVENTS)
     assert snapshot(db_url) == after
 
 
@@ -180,7 +180,7 @@ def test_citation_details_that_no_export_carries_are_kept(cli, db_url, tmp_path)
     assert cli("export", "--format", "jsonl", "-o", str(path)).exit_code == 0
     before = snapshot(db_url)
     report = _imported(db_url, path)
-    assert (len(report.changed), report.unchanged) == (0, 75)
+    assert (len(report.changed), report.unchanged) == (0, SEED_EVENTS)
     assert snapshot(db_url) == before
 
 

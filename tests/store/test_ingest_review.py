@@ -23,7 +23,7 @@ from timeline.store.review import (
     reject_candidate,
 )
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample-article.txt"
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "cpc-mooring-brief.txt"
 MINE = "2022-06-27-wwii-mine-found-near-spm2"
 
 

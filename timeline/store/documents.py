@@ -71,7 +71,8 @@ def _detail_statements(dialect: str) -> tuple[Select, Select, Select, Select]:
     )
     origin, target = aliased(Event), aliased(Event)
     links = (
-        select(EventLink.from_event_id, EventLink.relation, EventLink.to_event_id, origin.slug, target.slug)
+        select(EventLink.from_event_id, EventLink.relation, EventLink.to_event_id, origin.slug, target.slug,
+               origin.start_earliest)
         .join(origin, origin.id == EventLink.from_event_id)
         .join(target, target.id == EventLink.to_event_id)
         .where(_among(EventLink.from_event_id, dialect) | _among(EventLink.to_event_id, dialect))
@@ -132,11 +133,16 @@ def documents_for(session: Session, ids_statement: Select) -> list[dict[str, Any
             "published": c[6], "quote": c[7], "stance": c[8], "speaker": c[9], "locator": c[10], "note": c[11],
             "language": c[12], "translation_note": c[13], "quote_start": c[14], "quote_end": c[15],
         })
-    for from_id, relation, to_id, from_slug, to_slug in connection.execute(links, ids):
+    incoming: dict[int, list[tuple[Any, str, str]]] = {}
+    for from_id, relation, to_id, from_slug, to_slug, from_start in connection.execute(links, ids):
         if from_id in docs:
             docs[from_id]["links"].append({"relation": relation, "event": to_slug})
         if to_id in docs:
-            docs[to_id]["linked_from"].append({"relation": relation, "event": from_slug})
+            incoming.setdefault(to_id, []).append((from_start, from_slug, relation))
+    # An event's own links keep the order they were made in; links from others are listed in the
+    # others' chronological order, which does not depend on the order the events were stored in.
+    for to_id, linking in incoming.items():
+        docs[to_id]["linked_from"] = [{"relation": relation, "event": slug} for _, slug, relation in sorted(linking)]
     return list(docs.values())
 
 

@@ -16,12 +16,13 @@ from sqlalchemy.orm import Session
 from timeline.dates import FuzzyDate
 from timeline.errors import Conflict, InvalidValue, MissingSource, NotFound
 from timeline.models import Actor, Citation, Event, EventActor, EventLink, EventTag, Source, Tag, utcnow
-from timeline.search import document_text, fold
+from timeline.search import document_text
 from timeline.status import derive_status, publisher_of
 from timeline.store import validate
 from timeline.store.documents import event_document, with_details
 from timeline.store.ranges import span_class
 from timeline.store.revisions import record_revision
+from timeline.store.slugs import first_free, readable_slug
 from timeline.store.sources import SourceInput, find_or_add_source, get_source
 from timeline.vocab import Kind, Origin, Relation, Stance, Status
 
@@ -93,27 +94,15 @@ class EventInput:
     links: Sequence[LinkInput] = field(default_factory=list)
 
 
-_SLUG_STOPWORDS = frozenset("a an and at by for from in into of on or than that the to with".split())
-
-
 def make_slug(date: FuzzyDate, title: str) -> str:
     """A readable slug: the start date as written, then up to seven words of the title."""
     stem = date.edtf.split("/")[0].strip("[]").split("..")[0]
     stem = re.sub(r"[^0-9-]", "", stem.split("T")[0]).strip("-") or "undated"
-    ascii_title = fold(title).encode("ascii", "ignore").decode()
-    words = [w for w in re.findall(r"[a-z0-9]+", ascii_title) if w not in _SLUG_STOPWORDS][:7]
-    slug = "-".join([stem, *words]) if words else f"{stem}-event"
-    return slug[:120].rstrip("-")
+    return readable_slug(stem, title, empty="event")
 
 
 def _unique_slug(session: Session, base: str) -> str:
-    taken = set(session.scalars(select(Event.slug).where(Event.slug.like(f"{base}%"))))
-    if base not in taken:
-        return base
-    number = 2
-    while f"{base}-{number}" in taken:
-        number += 1
-    return f"{base}-{number}"
+    return first_free(base, session.scalars(select(Event.slug).where(Event.slug.like(f"{base}%"))))
 
 
 def find_event(*, session: Session, ref: str | int) -> Event:

@@ -5,6 +5,7 @@ Owns source rows and their revisions; knows nothing of output formats.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from timeline.errors import Conflict, NotFound
 from timeline.models import Citation, Source, utcnow
 from timeline.store import validate
 from timeline.store.revisions import record_revision
+from timeline.store.slugs import first_free, readable_slug
 
 __all__ = [
     "SourceInput",
@@ -126,6 +128,16 @@ def _by_unique(session: Session, fields: dict[str, Any]) -> Source | None:
     return None
 
 
+def _readable_key(session: Session, fields: dict[str, Any]) -> str:
+    """A key for a source with neither key nor URL, so exports carry an identity an import can find.
+
+    Publication year-month-day as given, then words of the title: `2022-07-04-caspian-pipeline-...`.
+    """
+    stem = re.sub(r"[^0-9-]", "", (fields["published"] or "").split("/")[0]).strip("-") or "source"
+    base = readable_slug(stem, fields["title"], empty="untitled")
+    return first_free(base, session.scalars(select(Source.key).where(Source.key.like(f"{base}%"))))
+
+
 def add_source(*, session: Session, source: SourceInput, reason: str | None = None,
                author: str | None = None) -> Source:
     """Add a new source; refuses one whose key, URL or text hash is already stored."""
@@ -134,6 +146,8 @@ def add_source(*, session: Session, source: SourceInput, reason: str | None = No
     if existing is not None:
         taken = next(c for c in ("key", "url", "sha256") if fields.get(c) and getattr(existing, c) == fields[c])
         raise Conflict(taken, fields[taken], f"is already source {existing.id} ({existing.title})")
+    if fields["key"] is None and fields["url"] is None:
+        fields["key"] = _readable_key(session, fields)
     row = Source(**fields)
     session.add(row)
     session.flush()

@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Integer, Select, any_, bindparam, func, literal_column, select
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from timeline.dates import iso_bound, parse_edtf
@@ -67,7 +68,7 @@ def _detail_statements(dialect: str) -> tuple[Select, Select, Select, Select]:
             Source.published, Citation.quote, Citation.stance, Citation.speaker, Citation.locator, Citation.note,
             Citation.language, Citation.translation_note, Citation.quote_start, Citation.quote_end,
         ).join(Source, Source.id == Citation.source_id)
-        .where(_among(Citation.event_id, dialect)).order_by(Citation.id)
+        .where(_among(Citation.event_id, dialect)).order_by(Citation.event_id, Citation.id)
     )
     origin, target = aliased(Event), aliased(Event)
     links = (
@@ -81,6 +82,25 @@ def _detail_statements(dialect: str) -> tuple[Select, Select, Select, Select]:
     return tags, actors, citations, links
 
 
+class _DetailSql(NamedTuple):
+    """The detail statements as SQL text for one dialect."""
+
+    tags: str
+    actors: str
+    citations: str
+    links: str
+
+
+@lru_cache(maxsize=4)
+def _detail_sql(dialect: Dialect) -> _DetailSql:
+    """The detail statements compiled once. They run on the driver's cursor: for a narrow query the
+    engine's per-statement and per-row work cost more than the SQL itself."""
+    compiled = [statement.compile(dialect=dialect) for statement in _detail_statements(dialect.name)]
+    if dialect.name == "sqlite":  # qmark style: the ids appear once, and twice in links (from, to)
+        assert [len(c.positiontup or ()) for c in compiled] == [1, 1, 1, 2]
+    return _DetailSql(*(str(c) for c in compiled))
+
+
 def documents_for(session: Session, ids_statement: Select) -> list[dict[str, Any]]:
     """Documents of the events `ids_statement` selects (a select of Event.id, with its order and limit).
 
@@ -91,7 +111,7 @@ def documents_for(session: Session, ids_statement: Select) -> list[dict[str, Any
     connection = session.connection()
     dialect = connection.dialect.name
     docs: dict[int, dict[str, Any]] = {}
-    for row in connection.execute(ids_statement.with_only_columns(*_EVENT_COLUMNS)):
+    for row in connection.execute(ids_statement.with_only_columns(*_EVENT_COLUMNS)).all():
         docs[row[0]] = {
             "id": row[0],
             "slug": row[1],
@@ -121,20 +141,33 @@ def documents_for(session: Session, ids_statement: Select) -> list[dict[str, Any
         }
     if not docs:
         return []
-    tags, actors, citations, links = _detail_statements(dialect)
-    ids = {"ids": list(docs) if dialect == "postgresql" else json.dumps(list(docs))}
-    for event_id, name in connection.execute(tags, ids):
-        docs[event_id]["tags"].append(name)
-    for event_id, name, role in connection.execute(actors, ids):
-        docs[event_id]["actors"].append({"name": name, "role": role})
-    for c in connection.execute(citations, ids):
-        docs[c[0]]["citations"].append({
-            "source_id": c[1], "source_key": c[2], "source_title": c[3], "publisher": c[4], "url": c[5],
-            "published": c[6], "quote": c[7], "stance": c[8], "speaker": c[9], "locator": c[10], "note": c[11],
-            "language": c[12], "translation_note": c[13], "quote_start": c[14], "quote_end": c[15],
-        })
+    sql = _detail_sql(connection.dialect)
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        if dialect == "postgresql":  # pyformat: %(ids)s, an array
+            once = twice = {"ids": list(docs)}
+        else:
+            encoded = json.dumps(list(docs))
+            once, twice = (encoded,), (encoded, encoded)
+        cursor.execute(sql.tags, once)
+        for event_id, name in cursor.fetchall():
+            docs[event_id]["tags"].append(name)
+        cursor.execute(sql.actors, once)
+        for event_id, name, role in cursor.fetchall():
+            docs[event_id]["actors"].append({"name": name, "role": role})
+        cursor.execute(sql.citations, once)
+        for c in cursor.fetchall():
+            docs[c[0]]["citations"].append({
+                "source_id": c[1], "source_key": c[2], "source_title": c[3], "publisher": c[4], "url": c[5],
+                "published": c[6], "quote": c[7], "stance": c[8], "speaker": c[9], "locator": c[10], "note": c[11],
+                "language": c[12], "translation_note": c[13], "quote_start": c[14], "quote_end": c[15],
+            })
+        cursor.execute(sql.links, twice)
+        link_rows = cursor.fetchall()
+    finally:
+        cursor.close()
     incoming: dict[int, list[tuple[Any, str, str]]] = {}
-    for from_id, relation, to_id, from_slug, to_slug, from_start in connection.execute(links, ids):
+    for from_id, relation, to_id, from_slug, to_slug, from_start in link_rows:
         if from_id in docs:
             docs[from_id]["links"].append({"relation": relation, "event": to_slug})
         if to_id in docs:

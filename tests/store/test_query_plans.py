@@ -113,3 +113,26 @@ def test_results_equal_the_plain_definition(large_db):
                 f"SELECT id FROM events WHERE {plain} ORDER BY start_earliest, end_latest, id")))
             assert ids == expected, name
             assert name == "open start" or 0 < len(ids) < SIZE / 100
+
+
+@pytest.mark.parametrize("limit", [None, 7])
+def test_a_window_alone_gives_the_same_documents_as_the_general_path(large_db, limit):
+    """Window-only queries run SQL compiled once per shape of window; it must agree with the statement
+    every other query builds, for every mode and open side, with and without a limit."""
+    from dataclasses import replace
+
+    from timeline.store import query_documents
+    from timeline.store.documents import documents_for
+
+    queries = [*WINDOWS.values(), EventQuery(date_from="2010-03-01"), EventQuery(),
+               EventQuery(date_from="2010-03-01", date_to="2010-03-31", match="starts"),
+               EventQuery(date_from="1999", date_to="1999", deleted=True)]
+    with large_db.reading() as session:
+        sizes = []
+        for query in queries:
+            query = replace(query, limit=limit)
+            general = documents_for(session, event_ids_statement(session=session, query=query))
+            assert query_documents(session=session, query=query) == general, query
+            assert limit is None or len(general) <= limit
+            sizes.append(len(general))
+    assert sizes[0] > 0 and sizes[5] == (limit or SIZE)  # the whole chronology, when unbounded

@@ -13,15 +13,16 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Integer, Select, any_, bindparam, func, literal_column, select
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.engine import Dialect
+from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from timeline.dates import iso_bound, parse_edtf
 from timeline.models import Actor, Citation, Event, EventActor, EventLink, EventTag, Source, Tag
 
-__all__ = ["display_date", "documents_for", "event_document", "event_documents", "with_details"]
+__all__ = ["EVENT_COLUMNS", "display_date", "documents_for", "documents_from_sql", "event_document", "event_documents",
+           "with_details"]
 
-_EVENT_COLUMNS = (
+EVENT_COLUMNS = (
     Event.id, Event.slug, Event.title, Event.date, Event.start_earliest, Event.start_latest, Event.end_earliest,
     Event.end_latest, Event.precision, Event.summary, Event.kind, Event.status, Event.status_manual,
     Event.status_reason, Event.place, Event.country, Event.lat, Event.lon, Event.notes, Event.origin,
@@ -109,9 +110,29 @@ def documents_for(session: Session, ids_statement: Select) -> list[dict[str, Any
     """
     # Core execution on the session's connection: the ORM layer adds nothing for plain columns.
     connection = session.connection()
+    return _documents(connection, connection.execute(ids_statement.with_only_columns(*EVENT_COLUMNS)).all())
+
+
+def documents_from_sql(session: Session, sql: str, parameters: Any) -> list[dict[str, Any]]:
+    """Documents of the events a compiled SELECT of `EVENT_COLUMNS` returns, run on the driver's cursor.
+
+    For statements compiled once and run many times (a date window's, see timeline.store.query),
+    where building and executing them through the engine would cost more than the SQL.
+    """
+    connection = session.connection()
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql, parameters)
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    return _documents(connection, rows)
+
+
+def _documents(connection: Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
     dialect = connection.dialect.name
     docs: dict[int, dict[str, Any]] = {}
-    for row in connection.execute(ids_statement.with_only_columns(*_EVENT_COLUMNS)).all():
+    for row in rows:
         docs[row[0]] = {
             "id": row[0],
             "slug": row[1],

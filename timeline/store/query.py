@@ -15,17 +15,19 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, exists, func, literal_column, or_, select, text
+from sqlalchemy import ColumnElement, Integer, Select, and_, bindparam, exists, func, literal_column, or_, select, text
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
-from timeline.dates import window
+from timeline.dates import MAX_BOUND, MIN_BOUND, window
 from timeline.errors import InvalidValue
 from timeline.models import Actor, Citation, Event, EventActor, EventTag, Source, Tag
 from timeline.search import SearchQuery, fts5_expression, parse_query, tsquery_expression
-from timeline.store.documents import documents_for, with_details
-from timeline.store.ranges import match_condition
+from timeline.store.documents import EVENT_COLUMNS, documents_for, documents_from_sql, with_details
+from timeline.store.ranges import match_condition, window_parameters
 from timeline.vocab import Kind, Status, values
 
 __all__ = [
@@ -158,20 +160,27 @@ def _check_known(session: Session, spec: Filter, given: Sequence[str]) -> None:
             raise InvalidValue(f"--{spec.name}", value, f"one of {shown}" if known else f"a {spec.description}")
 
 
+def _state_conditions(deleted: bool) -> list[ColumnElement[bool]]:
+    """Live events (neither in the trash nor merged away), or the trash."""
+    if deleted:
+        return [Event.deleted_at.is_not(None)]
+    return [Event.deleted_at.is_(None), Event.merged_into_id.is_(None)]
+
+
+def _given(query: EventQuery, spec: Filter) -> list[str]:
+    return [v for v in query.values_for(spec.name) if v is not None and str(v).strip()]
+
+
 def _conditions(session: Session, query: EventQuery) -> list[ColumnElement[bool]]:
     match = Match(query.match) if not isinstance(query.match, Match) else query.match
     low, high = window(query.date_from, query.date_to)
-    conditions: list[ColumnElement[bool]] = []
-    if query.deleted:
-        conditions.append(Event.deleted_at.is_not(None))
-    else:
-        conditions += [Event.deleted_at.is_(None), Event.merged_into_id.is_(None)]
+    conditions = _state_conditions(query.deleted)
     date_condition = match_condition(match.value, low, high)
     if date_condition is not None:
         conditions.append(date_condition)
 
     for spec in FILTERS:
-        given = [v for v in query.values_for(spec.name) if v is not None and str(v).strip()]
+        given = _given(query, spec)
         if not given:
             continue
         _check_known(session, spec, given)
@@ -215,13 +224,16 @@ def _check_limit(limit: int | None) -> None:
         raise InvalidValue("--limit", limit, "a whole number of at least 1")
 
 
+_CHRONOLOGICAL = (Event.start_earliest, Event.end_latest, Event.id)
+
+
 def event_ids_statement(*, session: Session, query: EventQuery) -> Select[tuple[int]]:
     """The SELECT of matching event ids in chronological order: what every query runs."""
     _check_limit(query.limit)
     statement = (
         select(Event.id)
         .where(and_(True, *_conditions(session, query)))
-        .order_by(Event.start_earliest, Event.end_latest, Event.id)
+        .order_by(*_CHRONOLOGICAL)
     )
     return statement.limit(query.limit) if query.limit else statement
 
@@ -240,7 +252,40 @@ def query_documents(*, session: Session, query: EventQuery) -> list[dict[str, An
 
         _check_limit(query.limit)
         return as_of_documents(session=session, query=query, when=moment(query.as_of))
+    if query.text is None and not any(_given(query, spec) for spec in FILTERS):
+        return _window_documents(session, query)
     return documents_for(session, event_ids_statement(session=session, query=query))
+
+
+def _window_documents(session: Session, query: EventQuery) -> list[dict[str, Any]]:
+    """A query by date window alone, the commonest, through SQL compiled once per shape of window."""
+    _check_limit(query.limit)
+    match = Match(query.match) if not isinstance(query.match, Match) else query.match
+    low, high = window(query.date_from, query.date_to)
+    dialect = session.get_bind().dialect
+    sql, names, fixed = _window_sql(dialect, match.value, low == MIN_BOUND, high == MAX_BOUND, query.deleted,
+                                    query.limit is not None)
+    values = {**fixed, **window_parameters(low, high), "limit": query.limit}
+    return documents_from_sql(session, sql, [values[name] for name in names] if names is not None else values)
+
+
+@lru_cache(maxsize=64)
+def _window_sql(dialect: Dialect, match: str, low_open: bool, high_open: bool, deleted: bool,
+                limited: bool) -> tuple[str, tuple[str, ...] | None, dict[str, Any]]:
+    """The SQL of a window query; for positional drivers, the order of its parameters; and the values
+    of parameters the compiler added itself (SQLite's OFFSET beside a bound LIMIT).
+
+    The window's values are named parameters (see timeline.store.ranges), so the text depends
+    only on the arguments here; the same statement as `event_ids_statement` would build.
+    """
+    low, high = (MIN_BOUND if low_open else 0), (MAX_BOUND if high_open else 0)
+    date_condition = match_condition(match, low, high)
+    conditions = _state_conditions(deleted) + ([date_condition] if date_condition is not None else [])
+    statement = select(*EVENT_COLUMNS).where(and_(*conditions)).order_by(*_CHRONOLOGICAL)
+    if limited:
+        statement = statement.limit(bindparam("limit", 1, type_=Integer))  # the value is given per query
+    compiled = statement.compile(dialect=dialect)
+    return str(compiled), compiled.positiontup, compiled.construct_params()
 
 
 def count_events(*, session: Session, query: EventQuery) -> int:

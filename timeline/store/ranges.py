@@ -13,12 +13,12 @@ events and is walked from the beginning; it is small in practice.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, literal_column, or_
 
 from timeline.dates import MAX_BOUND, MIN_BOUND
 from timeline.models import Event
 
-__all__ = ["CLASS_LIMITS", "OPEN_CLASS", "match_condition", "span_class"]
+__all__ = ["CLASS_LIMITS", "OPEN_CLASS", "match_condition", "span_class", "window_parameters"]
 
 _DAY = 86_400
 # Longest duration (seconds, end_latest - start_earliest) of each class, in order.
@@ -44,34 +44,49 @@ def span_class(start_earliest: int, end_latest: int) -> int:
     return OPEN_CLASS
 
 
-def _overlaps(low: int, high: int) -> ColumnElement[bool] | None:
-    if low == MIN_BOUND and high == MAX_BOUND:
+def window_parameters(low: int, high: int) -> dict[str, int]:
+    """The bound values a window's condition names: its ends, and where each class's scan starts."""
+    parameters = {"low": low, "high": high}
+    parameters.update({f"from_{number}": low - limit for number, limit in enumerate(CLASS_LIMITS)})
+    return parameters
+
+
+def _overlaps(value: dict[str, BindParameter[int]], low_open: bool, high_open: bool) -> ColumnElement[bool] | None:
+    if low_open and high_open:
         return None
-    if low == MIN_BOUND:
+    if low_open:
         # Nothing bounds the start from below; the chronology index answers start <= high.
-        return Event.start_earliest <= high
+        return Event.start_earliest <= value["high"]
     branches = []
-    for number, limit in enumerate(CLASS_LIMITS):
-        conditions = [Event.span_class == number, Event.start_earliest >= low - limit, Event.end_latest >= low]
-        if high != MAX_BOUND:
-            conditions.append(Event.start_earliest <= high)
+    for number in range(len(CLASS_LIMITS)):
+        conditions = [Event.span_class == literal_column(str(number)), Event.start_earliest >= value[f"from_{number}"],
+                      Event.end_latest >= value["low"]]
+        if not high_open:
+            conditions.append(Event.start_earliest <= value["high"])
         branches.append(and_(*conditions))
-    open_branch = [Event.span_class == OPEN_CLASS, Event.end_latest >= low]
-    if high != MAX_BOUND:
-        open_branch.append(Event.start_earliest <= high)
+    open_branch = [Event.span_class == literal_column(str(OPEN_CLASS)), Event.end_latest >= value["low"]]
+    if not high_open:
+        open_branch.append(Event.start_earliest <= value["high"])
     branches.append(and_(*open_branch))
     return or_(*branches)
 
 
 def match_condition(match: str, low: int, high: int) -> ColumnElement[bool] | None:
-    """The condition for a window [low, high] (seconds; MIN/MAX_BOUND for an open side)."""
+    """The condition for a window [low, high] (seconds; MIN/MAX_BOUND for an open side).
+
+    Its values are named parameters (see `window_parameters`) and the class numbers are written into
+    the SQL, so the text depends only on the mode and on which sides are open: compiled once, it
+    serves every window of that shape.
+    """
+    value = {name: bindparam(name, number) for name, number in window_parameters(low, high).items()}
+    low_open, high_open = low == MIN_BOUND, high == MAX_BOUND
     if match == "overlaps":
-        return _overlaps(low, high)
+        return _overlaps(value, low_open, high_open)
     conditions = []
-    if low != MIN_BOUND:
-        conditions.append(Event.start_earliest >= low)
-    if high != MAX_BOUND:
-        conditions.append((Event.end_latest if match == "within" else Event.start_latest) <= high)
+    if not low_open:
+        conditions.append(Event.start_earliest >= value["low"])
+    if not high_open:
+        conditions.append((Event.end_latest if match == "within" else Event.start_latest) <= value["high"])
         # Bounds the index range from above too: a start after `high` can be neither.
-        conditions.append(Event.start_earliest <= high)
+        conditions.append(Event.start_earliest <= value["high"])
     return and_(*conditions) if conditions else None

@@ -137,20 +137,22 @@ class _Names:
         self.actors: dict[str, int] = {}
         self.actor_aliases: dict[str, int] | None = None
         self.sources_added = 0
-        self._cleaned: dict[tuple[str | None, str | None, str | None], dict[str, Any]] = {}
+        self._described: dict[tuple[str | None, str | None, str | None], tuple[dict[str, Any], list[str]]] = {}
 
-    def _clean(self, given: SourceInput) -> dict[str, Any]:
-        """A new source's checked fields, checked once however many events cite it."""
+    def _describe(self, given: SourceInput) -> tuple[dict[str, Any], list[str]]:
+        """A described source's checked fields and identities (strongest first), worked out once
+        however many events cite it: a large file cites the same sources again and again."""
         identity = (given.key, given.url, given.sha256)
-        fields = self._cleaned.get(identity)
-        if fields is None:
-            fields = self._cleaned[identity] = given.clean()
-        return fields
+        described = self._described.get(identity)
+        if described is None:
+            fields = given.clean()
+            described = self._described[identity] = (fields, _identities(fields))
+        return described
 
     # -- sources ---------------------------------------------------------------------------
     def check_source(self, given: SourceInput) -> None:
         """Check a described source where the event that gives it is read, so errors name that event."""
-        if not _identities(self._clean(given)):
+        if not self._describe(given)[1]:
             raise InvalidValue("source", given.title, "a new source with a url or a key")
 
     def _remember_source(self, source_id: int, key: str | None, url: str | None, publisher: str | None) -> None:
@@ -169,8 +171,7 @@ class _Names:
         described: dict[str, dict[str, Any]] = {}
         for ref in refs:
             if isinstance(ref, SourceInput):
-                fields = self._clean(ref)
-                identities = _identities(fields)
+                fields, identities = self._describe(ref)
                 if identities[0] not in self.source_by_input:
                     described.setdefault(identities[0], fields)
                     wanted_refs.update(identities)
@@ -222,7 +223,7 @@ class _Names:
 
     def source_id(self, ref: int | str | SourceInput) -> int:
         if isinstance(ref, SourceInput):
-            return self.source_by_input[_identities(self._clean(ref))[0]]
+            return self.source_by_input[self._describe(ref)[1][0]]
         try:
             return self.source_by_ref[str(ref)]
         except KeyError:

@@ -28,6 +28,7 @@ from timeline.models import Actor, Citation, Event, EventActor, EventLink, Event
 from timeline.search import document_text
 from timeline.status import derive_status, publisher_of
 from timeline.store import validate
+from timeline.store.actors import ActorNames
 from timeline.store.events import (
     CitationInput,
     EventInput,
@@ -135,7 +136,7 @@ class _Names:
         self.publisher: dict[int, str] = {}
         self.tags: dict[str, int] = {}
         self.actors: dict[str, int] = {}
-        self.actor_aliases: dict[str, int] | None = None
+        self.actor_names: ActorNames | None = None
         self.sources_added = 0
         self._described: dict[tuple[str | None, str | None, str | None], tuple[dict[str, Any], list[str]]] = {}
 
@@ -245,17 +246,11 @@ class _Names:
         unknown = sorted(names - self.actors.keys())
         if not unknown:
             return
-        if self.actor_aliases is None:
-            self.actor_aliases = {}
-            for actor_id, name, aliases in self.session.execute(select(Actor.id, Actor.name, Actor.aliases)):
-                self.actors[name] = actor_id
-                for alias in [name, *(aliases or [])]:
-                    self.actor_aliases.setdefault(alias.casefold(), actor_id)
+        if self.actor_names is None:
+            self.actor_names = ActorNames.load(self.session)
         missing = []
         for name in unknown:
-            if name in self.actors:
-                continue
-            known = self.actor_aliases.get(name.casefold())
+            known = self.actor_names.resolve(name)
             if known is not None:
                 self.actors[name] = known
             else:
@@ -264,7 +259,7 @@ class _Names:
         self.writer.insert("actors", ("id", "name", "aliases"), [(i, n, "[]") for i, n in zip(ids, missing)])
         for actor_id, name in zip(ids, missing):
             self.actors[name] = actor_id
-            self.actor_aliases[name.casefold()] = actor_id
+            self.actor_names.add(actor_id, name)
 
 
 def _identities(fields: dict[str, Any]) -> list[str]:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from timeline.dates import FuzzyDate
@@ -19,6 +19,7 @@ from timeline.models import Actor, Citation, Event, EventActor, EventLink, Event
 from timeline.search import document_text
 from timeline.status import derive_status, publisher_of
 from timeline.store import validate
+from timeline.store.actors import ActorNames
 from timeline.store.documents import event_document, with_details
 from timeline.store.ranges import span_class
 from timeline.store.revisions import record_revision
@@ -146,18 +147,12 @@ def clean_tag(value: str) -> str:
 
 
 def find_actor(session: Session, name: str) -> Actor | None:
-    """An actor by exact name, then case-insensitively by name or alias."""
-    actor = session.scalar(select(Actor).where(Actor.name == name))
+    """The stored actor `name` means (see timeline.store.actors), or None."""
+    actor = session.scalar(select(Actor).where(Actor.name == name))  # the common case, without loading all
     if actor is not None:
         return actor
-    folded = name.casefold()
-    actor = session.scalar(select(Actor).where(func.lower(Actor.name) == folded))
-    if actor is not None:
-        return actor
-    for candidate in session.scalars(select(Actor)):
-        if any(alias.casefold() == folded for alias in candidate.aliases or []):
-            return candidate
-    return None
+    actor_id = ActorNames.load(session).resolve(name)
+    return None if actor_id is None else session.get(Actor, actor_id)
 
 
 def _actor(session: Session, name: str) -> Actor:

@@ -26,6 +26,7 @@ from timeline.dates import MAX_BOUND, MIN_BOUND, window
 from timeline.errors import InvalidValue
 from timeline.models import Actor, Citation, Event, EventActor, EventTag, Source, Tag
 from timeline.search import SearchQuery, fts5_expression, parse_query, tsquery_expression
+from timeline.store.actors import ActorNames
 from timeline.store.documents import EVENT_COLUMNS, documents_for, documents_from_sql, with_details
 from timeline.store.ranges import match_condition, window_parameters
 from timeline.vocab import Kind, Status, values
@@ -89,16 +90,8 @@ def _tag(values_: Sequence[str]) -> ColumnElement[bool]:
 
 
 def _actor_ids(session: Session, values_: Sequence[str]) -> dict[str, list[int]]:
-    found: dict[str, list[int]] = {}
-    actors = list(session.execute(select(Actor.id, Actor.name, Actor.aliases)))
-    for value in values_:
-        folded = value.casefold()
-        found[value] = [
-            actor_id
-            for actor_id, name, aliases in actors
-            if name.casefold() == folded or any(a.casefold() == folded for a in aliases or [])
-        ]
-    return found
+    names = ActorNames.load(session)
+    return {value: names.matching(value) for value in values_}
 
 
 def _source_condition(value: str) -> ColumnElement[bool]:

@@ -116,3 +116,23 @@ def test_a_described_source_is_the_stored_one_with_any_of_its_identities(db_url)
         twins = get_event(session=session, ref="twins").citations
         assert twins[0].source.id == twins[1].source.id
     database.dispose()
+
+
+def test_generated_slugs_skip_the_numbered_ones_already_stored(empty_db_url):
+    """A second load of a same-titled, same-dated event once took `base-2` again and failed on the
+    unique slug; one by one (`add`) and in bulk, the next free number is used."""
+    def event(number: int) -> EventInput:
+        return EventInput(title="Same title", date="2022-01-05", summary=f"report {number}",
+                          citations=[CitationInput(source=SourceInput(title="S", url="https://example.org/s"))])
+
+    database = Database.open(empty_db_url)
+    try:
+        with database.writing() as session:
+            first = load_events(session=session, events=[(None, event(1)), (None, event(2)), (None, event(3))])
+        with database.writing() as session:
+            second = load_events(session=session, events=[(None, event(4)), (None, event(5))])
+    finally:
+        database.dispose()
+    base = "2022-01-05-same-title"
+    assert first.added_slugs == [base, f"{base}-2", f"{base}-3"]
+    assert second.added_slugs == [f"{base}-4", f"{base}-5"]

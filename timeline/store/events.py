@@ -103,7 +103,7 @@ def make_slug(date: FuzzyDate, title: str) -> str:
 
 
 def _unique_slug(session: Session, base: str) -> str:
-    return first_free(base, session.scalars(select(Event.slug).where(Event.slug.like(f"{base}%"))))
+    return first_free(base, set(session.scalars(select(Event.slug).where(Event.slug.like(f"{base}%")))))
 
 
 def find_event(*, session: Session, ref: str | int) -> Event:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container
 
 from timeline.search import fold
 
@@ -21,9 +21,8 @@ def readable_slug(stem: str, title: str, *, empty: str) -> str:
     return slug[:120].rstrip("-")
 
 
-def first_free(base: str, taken: Iterable[str]) -> str:
+def first_free(base: str, taken: Container[str]) -> str:
     """`base`, or `base-2`, `base-3`, ... whichever is not among `taken`."""
-    taken = set(taken)
     if base not in taken:
         return base
     number = 2

@@ -135,7 +135,7 @@ def _readable_key(session: Session, fields: dict[str, Any]) -> str:
     """
     stem = re.sub(r"[^0-9-]", "", (fields["published"] or "").split("/")[0]).strip("-") or "source"
     base = readable_slug(stem, fields["title"], empty="untitled")
-    return first_free(base, session.scalars(select(Source.key).where(Source.key.like(f"{base}%"))))
+    return first_free(base, set(session.scalars(select(Source.key).where(Source.key.like(f"{base}%")))))
 
 
 def add_source(*, session: Session, source: SourceInput, reason: str | None = None,

@@ -6,6 +6,7 @@ next revision or the present); it never writes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -16,6 +17,7 @@ from timeline.dates import parse_date, parse_edtf, window
 from timeline.errors import InvalidDate
 from timeline.models import Event, Revision
 from timeline.search import document_text, parse_query
+from timeline.store.actors import ActorNames
 from timeline.store.documents import documents_for
 from timeline.store.events import find_event
 
@@ -129,6 +131,11 @@ def _matches(doc: dict[str, Any], query: Any, low: int, high: int) -> bool:
 def as_of_documents(*, session: Session, query: Any, when: dt.datetime) -> list[dict[str, Any]]:
     """The events matching `query` as the chronology stood at `when`, in chronological order."""
     low, high = window(query.date_from, query.date_to)
+    if query.actor:
+        # Documents name their actors; a query may give an alias, as it may without --as-of.
+        names = ActorNames.load(session)
+        wanted = {actor_id for value in query.actor for actor_id in names.matching(value)}
+        query = dataclasses.replace(query, actor=[*query.actor, *(n for n, i in names.exact.items() if i in wanted)])
     docs = [doc for doc in _states_at(session, when).values() if doc is not None and _matches(doc, query, low, high)]
     docs.sort(key=lambda d: (parse_edtf(d["date"]).start_earliest, parse_edtf(d["date"]).end_latest, d["id"]))
     return docs[: query.limit] if query.limit else docs

@@ -1,16 +1,19 @@
 """The temporal tagger: every TIMEX3 expression in a text, with character offsets, type and value.
-Owns scanning (one pass over tokens, leftmost-longest choice) and the public Timex; must not print or touch files.
+Owns scanning (one regex pass to the trigger tokens, leftmost-longest choice) and the public Timex; must not print or
+touch files.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from timeline.dates import english_to_edtf
 from timeline.errors import InvalidDate
 from timeline.ingest.anchoring import Story, is_news
 from timeline.ingest.calendar import Point
+from timeline.ingest.lexicon import word_trie
 from timeline.ingest.meaning import Found, Named
 from timeline.ingest.patterns import APOSTROPHE, DIGITS, RULES, Rule
 
@@ -33,9 +36,55 @@ for _rule in RULES:
     for _trigger in _rule.triggers:
         _RULES_BY_TRIGGER[_trigger] = _RULES_BY_TRIGGER.get(_trigger, ()) + (_rule,)
 del _rule, _trigger
+_DIGIT_RULES = _RULES_BY_TRIGGER[DIGITS]
+_APOSTROPHE_RULES = _RULES_BY_TRIGGER[APOSTROPHE]
 
 
-_TOKEN = re.compile(r"[^\W\d_]+|[0-9]+|['’](?=[0-9])")
+# A token is a run of letters, a run of ASCII digits, or an apostrophe before digits ('99). Rules are tried only where
+# a trigger token starts, so the scanner looks for those alone, in the folded text (below) where a case-sensitive
+# regex can skip from one non-letter to the next in C. Each match is one non-letter character c and says what starts
+# there: a digit run at c, an apostrophe before a digit at c, a trigger word right after c (or both, as in '5May').
+_LETTER = r"[^\W\d_]"
+_WORD = rf"{word_trie(word for word in _RULES_BY_TRIGGER if re.fullmatch(_LETTER + '+', word))}(?!{_LETTER})"
+_TRIGGER = re.compile(
+    rf"[\W\d_](?:(?P<digits>(?<![0-9].)(?<=[0-9]))(?=(?P<word_after_digit>{_WORD}))?"
+    rf"|(?P<apostrophe>(?<=['’]))(?=[0-9])|(?=(?P<word>{_WORD})))")
+_DIGITS_GROUP, _WORD_AFTER_DIGIT_GROUP, _WORD_GROUP = (_TRIGGER.groupindex[name] for name in
+                                                      ("digits", "word_after_digit", "word"))
+_IS_LETTER = re.compile(_LETTER).match
+
+# Folding: the text lower-cased, keeping every offset, so that a case-sensitive lower-case regex matches the folded text
+# exactly where the same regex with re.IGNORECASE matches the text. str.lower() does that except for three letters
+# that the regex engine also equates with an ASCII letter; one of them, 'İ', is the only character whose lower case is
+# two characters long. tests/ingest/test_temporal_scanning.py checks this over every code point.
+_FOLD = {"\u0130": "i", "\u0131": "i", "\u017f": "s"}
+
+
+def fold(text: str) -> str:
+    """The text lower-cased for case-sensitive regexes, with every offset kept."""
+    if not text.isascii():
+        for letter, ascii_letter in _FOLD.items():  # str.replace: str.translate takes a Python step per character
+            if letter in text:
+                text = text.replace(letter, ascii_letter)
+    return text.lower()
+
+
+def _triggers(text: str, folded: str) -> Iterator[tuple[int, tuple[Rule, ...]]]:
+    """(start, rules) of every trigger token, in text order."""
+    rules_for = _RULES_BY_TRIGGER.get
+    for match in _TRIGGER.finditer(" " + folded):  # the space: a word at the very start also has a character before it
+        start, end = match.span(_WORD_GROUP)
+        if start < 0:
+            if match.start(_DIGITS_GROUP) >= 0:
+                yield match.start() - 1, _DIGIT_RULES
+                start, end = match.span(_WORD_AFTER_DIGIT_GROUP)
+            else:
+                yield match.start() - 1, _APOSTROPHE_RULES
+        if start >= 0:
+            # The folded word is a trigger; the word itself is one when str.lower says so (the regex folds more).
+            rules = rules_for(text[start - 1:end - 1].lower())
+            if rules is not None:
+                yield start - 1, rules
 
 
 _REFERENCE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.]*(?:Z|[+-][0-9:]+)?)?")
@@ -63,38 +112,27 @@ def reference_point(reference: str | None, *, field: str = "reference") -> Point
 _THE_FORMS = frozenset({"the", "The", "THE"})
 
 
+def _the_before(text: str, start: int) -> int:
+    """Where the token 'the' (or 'The', 'THE') starts when only whitespace parts it from start; else -1."""
+    gap = start
+    while gap and text[gap - 1].isspace():
+        gap -= 1
+    the = gap - 3
+    if gap == start or the < 0 or text[the:gap] not in _THE_FORMS or (the and _IS_LETTER(text, the - 1)):
+        return -1
+    return the
+
+
 def find(text: str) -> list[Found]:
     """Every expression the rules recognise, leftmost-longest, in text order and never overlapping."""
     found: list[Found] = []
     covered = 0
-    rules_for = _RULES_BY_TRIGGER.get
-    digit_rules = _RULES_BY_TRIGGER.get(DIGITS)
-    apostrophe_rules = _RULES_BY_TRIGGER.get(APOSTROPHE)
-    the_start = -1  # where a 'the' right before this token starts: rules are also tried from there
-    for token in _TOKEN.finditer(text):
-        word = token.group()
-        rules = rules_for(word)
-        if rules is None:
-            first = word[0]
-            if first.isdecimal():
-                rules = digit_rules
-            elif first in "'’":
-                rules = apostrophe_rules
-            else:
-                lowered = word.lower()
-                if lowered != word:
-                    rules = rules_for(lowered)
-            if rules is None:
-                the_start = token.start() if word in _THE_FORMS else -1
-                continue
-        start = token.start()
-        previous_the, the_start = the_start, -1
+    for start, rules in _triggers(text, fold(text)):
         if start < covered:
             continue
-        if previous_the >= covered and text[previous_the + 3:start].isspace():
-            origins: tuple[int, ...] = (previous_the, start)
-        else:
-            origins = (start,)
+        # A rule is also tried from a 'the' right before its trigger ('the 1990s', 'the end of May').
+        previous_the = _the_before(text, start)
+        origins: tuple[int, ...] = (previous_the, start) if previous_the >= covered else (start,)
         best: list[Found] = []
         best_start, best_end = start, start
         for rule in rules:

@@ -1,0 +1,49 @@
+"""The scanner's folded text: the facts about Unicode case that let it search with case-sensitive regexes.
+
+Checked over every code point, as one missed letter would make the tagger skip or misread a word without a sign.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import sys
+
+from timeline.ingest import tag
+from timeline.ingest.temporal import fold
+
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER_ANY_CASE = re.compile("[a-z]", re.IGNORECASE)
+
+
+def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [match.start() for match in pattern.finditer(text)]
+
+
+def test_folding_keeps_offsets_and_letters_and_equates_what_ignorecase_equates():
+    characters = [chr(code) for code in range(sys.maxunicode + 1)]
+    folded = list(map(fold, characters))
+    assert all(len(one) == 1 for one in folded)
+    text, folded_text = "".join(characters), "".join(folded)
+    assert _starts(_LETTER, text) == _starts(_LETTER, folded_text)
+    assert _starts(re.compile(r"\s"), text) == _starts(re.compile(r"\s"), folded_text)
+    ascii_letters = _starts(_ASCII_LETTER_ANY_CASE, text)
+    assert ascii_letters == _starts(re.compile("[a-z]"), folded_text)
+    assert all(re.fullmatch(folded[code], characters[code], re.IGNORECASE) for code in ascii_letters)
+
+
+def test_a_whole_text_keeps_its_offsets():
+    text = "İstanbul, ſeven DAYS \u212aelvin ΟΔΟΣ 'Σ' 1941"
+    assert len(fold(text)) == len(text)
+    assert fold(text)[:20] == "istanbul, seven days"
+
+
+def test_trigger_words_are_found_wherever_a_token_starts():
+    # at the very start, after a digit run of one digit and of several, after an apostrophe, in capitals
+    assert [(timex.text, timex.value) for timex in tag("May 1941", reference=None)] == [("May 1941", "1941-05")]
+    assert [timex.text for timex in tag("x5May 1941", reference=None)] == ["May 1941"]
+    assert [timex.text for timex in tag("x1940May 1941", reference=None)] == ["May 1941"]
+    assert [timex.text for timex in tag("'MAY 1941'", reference=None)] == ["MAY 1941"]
+    assert [timex.text for timex in tag("the 1990s", reference=None)] == ["the 1990s"]
+    # a word the regex engine folds to a trigger but str.lower does not is not a trigger: 'ſeven' is not 'seven'
+    assert [timex.text for timex in tag("ſeven days later", reference="2022-08-17")] == ["days later"]

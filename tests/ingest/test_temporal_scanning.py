@@ -9,8 +9,12 @@ import re
 import string
 import sys
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from timeline.ingest import tag
-from timeline.ingest.temporal import fold
+from timeline.ingest.patterns import RULES
+from timeline.ingest.temporal import fold, tokens
 
 _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LETTER_ANY_CASE = re.compile("[a-z]", re.IGNORECASE)
@@ -47,3 +51,28 @@ def test_trigger_words_are_found_wherever_a_token_starts():
     assert [timex.text for timex in tag("the 1990s", reference=None)] == ["the 1990s"]
     # a word the regex engine folds to a trigger but str.lower does not is not a trigger: 'ſeven' is not 'seven'
     assert [timex.text for timex in tag("ſeven days later", reference="2022-08-17")] == ["days later"]
+
+
+_NEEDY_RULES = [rule for rule in RULES if rule.needs]
+_PHRASES = st.sampled_from([
+    "the", "The", "about", "a", "an", "few", "several", "some", "two", "twenty-five", "3", "1,500", "2.5", "one", "half",
+    "and a half", "more than", "the past", "early", "late", "mid-", "the end of", "first", "second", "third", "fourth",
+    "1st", "q", "Q", "Q3", "q2", "quarter", "quarters", "fiscal", "1990", "'90", "1990's", "s", "twenties", "Nineties", "every",
+    "each", "other", "once", "twice", "times", "per", "daily", "Annually", "day", "days", "DAYS", "night", "weeks",
+    "fortnight", "centuries", "century", "millennia", "millenniums", "year-old", "old", "ago", "later", "before that",
+    "after", "hours", "ſeconds", "\u212aelvin", "Monday", "spring", "June", ",", "-", "'", "’", " ", "  ", "\n",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PHRASES, min_size=1, max_size=14).map(" ".join), st.lists(_PHRASES, max_size=14).map("".join))
+def test_a_rule_is_never_skipped_where_it_would_match(spaced, glued):
+    # The scanner skips a rule where none of the words it needs starts within its reach: check that wherever the
+    # rule's regex matches from the start of a token (or from any place after a non-letter), such a word does start.
+    for text in (spaced, glued):
+        scanned = tokens(fold(text))
+        for rule in _NEEDY_RULES:
+            for origin in range(len(text)):
+                if (origin == 0 or not _LETTER.match(text, origin - 1)) and rule.pattern.match(text, origin):
+                    assert any(origin <= start <= origin + rule.reach and word in rule.needs for start, word in scanned), (
+                        rule.name, text[origin:])

@@ -6,6 +6,7 @@ touch files.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -41,16 +42,19 @@ _APOSTROPHE_RULES = _RULES_BY_TRIGGER[APOSTROPHE]
 
 
 # A token is a run of letters, a run of ASCII digits, or an apostrophe before digits ('99). Rules are tried only where
-# a trigger token starts, so the scanner looks for those alone, in the folded text (below) where a case-sensitive
-# regex can skip from one non-letter to the next in C. Each match is one non-letter character c and says what starts
-# there: a digit run at c, an apostrophe before a digit at c, a trigger word right after c (or both, as in '5May').
+# a trigger token starts, so the scanner looks for those alone (and for the words some rules need, see Rule.needs), in
+# the folded text (below) where a case-sensitive regex can skip from one non-letter to the next in C. Each match is
+# one non-letter character c and says what starts there: a digit run at c, an apostrophe before a digit at c, a word
+# right after c (or both, as in '5May').
 _LETTER = r"[^\W\d_]"
-_WORD = rf"{word_trie(word for word in _RULES_BY_TRIGGER if re.fullmatch(_LETTER + '+', word))}(?!{_LETTER})"
-_TRIGGER = re.compile(
+_SCANNED_WORDS = {word for word in _RULES_BY_TRIGGER if re.fullmatch(_LETTER + "+", word)}.union(
+    *(rule.needs for rule in RULES))
+_WORD = rf"{word_trie(_SCANNED_WORDS)}(?!{_LETTER})"
+_TOKEN = re.compile(
     rf"[\W\d_](?:(?P<digits>(?<![0-9].)(?<=[0-9]))(?=(?P<word_after_digit>{_WORD}))?"
     rf"|(?P<apostrophe>(?<=['’]))(?=[0-9])|(?=(?P<word>{_WORD})))")
-_DIGITS_GROUP, _WORD_AFTER_DIGIT_GROUP, _WORD_GROUP = (_TRIGGER.groupindex[name] for name in
-                                                      ("digits", "word_after_digit", "word"))
+_DIGITS_GROUP, _WORD_AFTER_DIGIT_GROUP, _WORD_GROUP = (_TOKEN.groupindex[name] for name in
+                                                     ("digits", "word_after_digit", "word"))
 _IS_LETTER = re.compile(_LETTER).match
 
 # Folding: the text lower-cased, keeping every offset, so that a case-sensitive lower-case regex matches the folded text
@@ -69,22 +73,22 @@ def fold(text: str) -> str:
     return text.lower()
 
 
-def _triggers(text: str, folded: str) -> Iterator[tuple[int, tuple[Rule, ...]]]:
-    """(start, rules) of every trigger token, in text order."""
-    rules_for = _RULES_BY_TRIGGER.get
-    for match in _TRIGGER.finditer(" " + folded):  # the space: a word at the very start also has a character before it
+def tokens(folded: str) -> list[tuple[int, str]]:
+    """(start, word) of every token the scanner looks for, in text order: word is the folded word, or DIGITS for a
+    digit run, or APOSTROPHE for an apostrophe before digits."""
+    found: list[tuple[int, str]] = []
+    for match in _TOKEN.finditer(" " + folded):  # the space: a word at the very start also has a character before it
         start, end = match.span(_WORD_GROUP)
         if start < 0:
-            if match.start(_DIGITS_GROUP) >= 0:
-                yield match.start() - 1, _DIGIT_RULES
-                start, end = match.span(_WORD_AFTER_DIGIT_GROUP)
-            else:
-                yield match.start() - 1, _APOSTROPHE_RULES
-        if start >= 0:
-            # The folded word is a trigger; the word itself is one when str.lower says so (the regex folds more).
-            rules = rules_for(text[start - 1:end - 1].lower())
-            if rules is not None:
-                yield start - 1, rules
+            if match.start(_DIGITS_GROUP) < 0:
+                found.append((match.start() - 1, APOSTROPHE))
+                continue
+            found.append((match.start() - 1, DIGITS))
+            start, end = match.span(_WORD_AFTER_DIGIT_GROUP)
+            if start < 0:
+                continue
+        found.append((start - 1, folded[start - 1:end - 1]))
+    return found
 
 
 _REFERENCE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ][0-9:.]*(?:Z|[+-][0-9:]+)?)?")
@@ -127,8 +131,16 @@ def find(text: str) -> list[Found]:
     """Every expression the rules recognise, leftmost-longest, in text order and never overlapping."""
     found: list[Found] = []
     covered = 0
-    for start, rules in _triggers(text, fold(text)):
+    scanned = tokens(fold(text))
+    needed = _Needed(scanned)
+    rules_for = _RULES_BY_TRIGGER.get
+    for start, word in scanned:
         if start < covered:
+            continue
+        # The folded word is a trigger, or a word some rule needs; the word is a trigger when str.lower says so (the
+        # regex folds more letters to ASCII than str.lower does).
+        rules = rules_for(word if word in _NOT_WORDS else text[start:start + len(word)].lower())
+        if rules is None:
             continue
         # A rule is also tried from a 'the' right before its trigger ('the 1990s', 'the end of May').
         previous_the = _the_before(text, start)
@@ -136,6 +148,8 @@ def find(text: str) -> list[Found]:
         best: list[Found] = []
         best_start, best_end = start, start
         for rule in rules:
+            if rule.needs and not needed.near(rule, origins[0], start + rule.reach):
+                continue
             for origin in origins:
                 match = rule.pattern.match(text, origin)
                 if match is None or (origin, -match.end()) >= (best_start, -best_end) and best:
@@ -151,6 +165,25 @@ def find(text: str) -> list[Found]:
             found.extend(best)
             covered = best_end
     return found
+
+
+_NOT_WORDS = frozenset({DIGITS, APOSTROPHE})
+
+
+class _Needed:
+    """Where the words each rule needs start in one text, listed the first time a rule asks."""
+
+    def __init__(self, scanned: list[tuple[int, str]]) -> None:
+        self._scanned = scanned
+        self._starts: dict[frozenset[str], list[int]] = {}
+
+    def near(self, rule: Rule, first: int, last: int) -> bool:
+        """Whether a word the rule needs starts between first and last."""
+        starts = self._starts.get(rule.needs)
+        if starts is None:
+            starts = self._starts[rule.needs] = [start for start, word in self._scanned if word in rule.needs]
+        index = bisect_left(starts, first)
+        return index < len(starts) and starts[index] <= last
 
 
 def tag(text: str, *, reference: str | None) -> list[Timex]:

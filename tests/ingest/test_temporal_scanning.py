@@ -9,6 +9,7 @@ import re
 import string
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -60,19 +61,32 @@ _PHRASES = st.sampled_from([
     "1st", "q", "Q", "Q3", "q2", "quarter", "quarters", "fiscal", "1990", "'90", "1990's", "s", "twenties", "Nineties", "every",
     "each", "other", "once", "twice", "times", "per", "daily", "Annually", "day", "days", "DAYS", "night", "weeks",
     "fortnight", "centuries", "century", "millennia", "millenniums", "year-old", "old", "ago", "later", "before that",
-    "after", "hours", "ſeconds", "\u212aelvin", "Monday", "spring", "June", ",", "-", "'", "’", " ", "  ", "\n",
+    "after", "hours", "ſeconds", "\u212aelvin", "Monday", "spring", "June", "Sept.", "sep", "mid-", "of", "21st",
+    "nineteenth", "BC", "B.C.", "BCE", "AD", "A.D.", "CE", "C.E.", "evening", ",", "-", "'", "’", " ", "  ", "\n",
 ])
+
+
+def _check_needs(text: str) -> None:
+    # The scanner skips a rule where none of the words it needs starts within its reach: check that wherever the
+    # rule's regex matches from the start of a token (or from any place after a non-letter), such a word does start.
+    scanned = tokens(fold(text))
+    for rule in _NEEDY_RULES:
+        for origin in range(len(text)):
+            if (origin == 0 or not _LETTER.match(text, origin - 1)) and rule.pattern.match(text, origin):
+                assert any(origin <= start <= origin + rule.reach and word in rule.needs for start, word in scanned), (
+                    rule.name, text[origin:])
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PHRASES, min_size=1, max_size=14).map(" ".join), st.lists(_PHRASES, max_size=14).map("".join))
 def test_a_rule_is_never_skipped_where_it_would_match(spaced, glued):
-    # The scanner skips a rule where none of the words it needs starts within its reach: check that wherever the
-    # rule's regex matches from the start of a token (or from any place after a non-letter), such a word does start.
-    for text in (spaced, glued):
-        scanned = tokens(fold(text))
-        for rule in _NEEDY_RULES:
-            for origin in range(len(text)):
-                if (origin == 0 or not _LETTER.match(text, origin - 1)) and rule.pattern.match(text, origin):
-                    assert any(origin <= start <= origin + rule.reach and word in rule.needs for start, word in scanned), (
-                        rule.name, text[origin:])
+    _check_needs(spaced)
+    _check_needs(glued)
+
+
+@pytest.mark.parametrize("text", [
+    "the 5th centuryB.C.", "21st centuryAD", "3rd-centuriesBCE", "the 2nd centuryC.E.", "Q3 2020", "the 1990's",
+    "'90s", "the Nineties", "two and a half years ago", "ſeconds later", "5 Sept. 1941", "once a \u212aelvin year",
+])
+def test_a_rule_is_never_skipped_in_these_spellings(text):
+    _check_needs(text)

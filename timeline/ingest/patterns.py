@@ -34,13 +34,15 @@ Reader = Callable[[re.Match[str], str], list[Found]]
 
 @dataclass(frozen=True)
 class Rule:
-    """A phrase shape: its trigger words, its regex and its reader. When `needs` is not empty, every match of the
-    pattern holds a token (a whole run of letters) that is one of those words in some case, starting at most `reach`
-    characters after the start of the match."""
+    """A phrase shape: its trigger words, its regex and its reader. `folded` is the same regex for the folded text
+    (temporal.fold): case-sensitive, so much cheaper to try, and matching exactly where `pattern` matches the text.
+    When `needs` is not empty, every match of the pattern holds a token (a whole run of letters) that is one of those
+    words in some case, starting at most `reach` characters after the start of the match."""
 
     name: str
     triggers: frozenset[str]
     pattern: re.Pattern[str]
+    folded: re.Pattern[str]
     read: Reader
     needs: frozenset[str] = frozenset()
     reach: int = 0
@@ -120,8 +122,20 @@ def _rule(name: str, triggers: object, pattern: str, read: Reader, *, needs: obj
     # Digits are ASCII digits: int() would read '٢٠٢٢' or '𝟚𝟘𝟚𝟚' as 2022, but no English date is written so.
     ascii_digits = re.sub(r"(?<!\\)\\d", "[0-9]", pattern)
     compiled = re.compile(ascii_digits, flags)
+    folded = re.compile(_lower_case(ascii_digits), flags & ~re.IGNORECASE) if flags & re.IGNORECASE else compiled
     needed = frozenset(str(word).lower() for word in needs)  # type: ignore[attr-defined]
-    return Rule(name, words, compiled, read, needed, _widest(compiled) if needed else 0)
+    return Rule(name, words, compiled, folded, read, needed, _widest(compiled) if needed else 0)
+
+
+_ESCAPE_OR_GROUP_NAME = re.compile(r"(\\.|\(\?P<\w+>|\(\?P=\w+\))")
+
+
+def _lower_case(pattern: str) -> str:
+    """The regex with its letters in lower case, but for its escapes and group names (for the folded text)."""
+    parts = _ESCAPE_OR_GROUP_NAME.split(pattern)
+    # An upper-case escape such as \W or \S would mean something else in lower case.
+    assert not any(part[1].isupper() for part in parts[1::2] if part.startswith("\\")), pattern
+    return "".join(part if index % 2 else part.lower() for index, part in enumerate(parts))
 
 
 def _widest(pattern: re.Pattern[str]) -> int:
@@ -132,6 +146,8 @@ def _widest(pattern: re.Pattern[str]) -> int:
 
 
 _MONTH_WORDS = set(MONTHS)
+# 'century' as a token, or run into its era: 'centuryBC', 'centuryB.C.' (a token ends at the dot), 'centuryAD' ...
+_CENTURY_WORDS = {word + era for word in ("century", "centuries") for era in ("", "bce", "bc", "b", "ad", "a", "ce", "c")}
 _DAY_PART_WORDS = set(_DAY_PART_ALT.split("|"))
 _WEEKDAY_WORDS = set(FULL_WEEKDAYS)
 _NUMBER_TRIGGERS = {word.split()[0] for word in NUMBER_WORDS} | {
@@ -154,7 +170,7 @@ RULES: tuple[Rule, ...] = (
     _rule("day month", _MOD_TRIGGERS | _WEEKDAY_WORDS | _DAY_PART_WORDS | {DIGITS},
           rf"{_DAY_PART_OF}{_MOD}(?:{_weekday('weekday')},?{_S}(?:the{_S})?)?(?:the{_S})?{_day('day')}"
           rf"(?:{_RANGE}{_day('day2')})?(?:{_S}of)?{_S}{_month('month')}{_YEAR_PART}",
-          readers.read_calendar_day),
+          readers.read_calendar_day, needs=_MONTH_WORDS),
     _rule("month year", _MOD_TRIGGERS | _MONTH_WORDS,
           rf"{_MOD}{_month('month')}(?:,?{_S}|{_S}of{_S}){_year('year')}", readers.read_month_year),
     _rule("month", _MOD_TRIGGERS | _MONTH_WORDS, rf"{_MOD}{_month('month')}", readers.read_month),
@@ -170,7 +186,7 @@ RULES: tuple[Rule, ...] = (
     _rule("century", _MOD_TRIGGERS | {DIGITS} | {word.split()[0].split("-")[0] for word in ORDINAL_WORDS},
           rf"{_MOD}(?:the{_S})?(?:(?P<number>\d{{1,2}})(?:st|nd|rd|th)|(?P<ordinal>{alternation(ORDINAL_WORDS)}))"
           rf"[\s-]{{1,2}}centur(?:y|ies)(?:\s{{0,2}}(?P<century_era>{_ERA}))?{_END}",
-          readers.read_century),
+          readers.read_century, needs=_CENTURY_WORDS),
     _rule("season", _MOD_TRIGGERS | set(SEASONS),
           rf"{_MOD}(?:the{_S})?(?P<season>{_SEASON_ALT}){_END}{_YEAR_PART}", readers.read_season),
     _rule("quarter", _MOD_TRIGGERS | {"q", "1st", "2nd", "3rd", "4th", "third", "fourth"},

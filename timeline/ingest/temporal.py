@@ -43,18 +43,18 @@ _APOSTROPHE_RULES = _RULES_BY_TRIGGER[APOSTROPHE]
 
 # A token is a run of letters, a run of ASCII digits, or an apostrophe before digits ('99). Rules are tried only where
 # a trigger token starts, so the scanner looks for those alone (and for the words some rules need, see Rule.needs), in
-# the folded text (below) where a case-sensitive regex can skip from one non-letter to the next in C. Each match is
-# one non-letter character c and says what starts there: a digit run at c, an apostrophe before a digit at c, a word
-# right after c (or both, as in '5May').
+# the folded text (below) where a case-sensitive regex can skip in C over the ASCII letters. Each match starts at a
+# character c that is not one and says what starts there: a digit run at c (and a word right after it, as in '5May'),
+# an apostrophe before a digit at c, or, when c is no letter at all, a word right after c.
 _LETTER = r"[^\W\d_]"
 _SCANNED_WORDS = {word for word in _RULES_BY_TRIGGER if re.fullmatch(_LETTER + "+", word)}.union(
     *(rule.needs for rule in RULES))
 _WORD = rf"{word_trie(_SCANNED_WORDS)}(?!{_LETTER})"
 _TOKEN = re.compile(
-    rf"[\W\d_](?:(?P<digits>(?<![0-9].)(?<=[0-9]))(?=(?P<word_after_digit>{_WORD}))?"
-    rf"|(?P<apostrophe>(?<=['’]))(?=[0-9])|(?=(?P<word>{_WORD})))")
-_DIGITS_GROUP, _WORD_AFTER_DIGIT_GROUP, _WORD_GROUP = (_TOKEN.groupindex[name] for name in
-                                                     ("digits", "word_after_digit", "word"))
+    rf"[^a-z](?:(?P<digits>(?<=[0-9])[0-9]*)(?=(?P<word_after_digits>{_WORD}))?"
+    rf"|(?<!{_LETTER})(?=(?P<word>{_WORD}))|(?P<apostrophe>(?<=['’]))(?=[0-9]))")
+_DIGITS_GROUP, _WORD_AFTER_DIGITS_GROUP, _WORD_GROUP = (_TOKEN.groupindex[name] for name in
+                                                      ("digits", "word_after_digits", "word"))
 _IS_LETTER = re.compile(_LETTER).match
 
 # Folding: the text lower-cased, keeping every offset, so that a case-sensitive lower-case regex matches the folded text
@@ -84,7 +84,7 @@ def tokens(folded: str) -> list[tuple[int, str]]:
                 found.append((match.start() - 1, APOSTROPHE))
                 continue
             found.append((match.start() - 1, DIGITS))
-            start, end = match.span(_WORD_AFTER_DIGIT_GROUP)
+            start, end = match.span(_WORD_AFTER_DIGITS_GROUP)
             if start < 0:
                 continue
         found.append((start - 1, folded[start - 1:end - 1]))
@@ -131,8 +131,9 @@ def find(text: str) -> list[Found]:
     """Every expression the rules recognise, leftmost-longest, in text order and never overlapping."""
     found: list[Found] = []
     covered = 0
-    scanned = tokens(fold(text))
-    needed = _Needed(scanned)
+    folded = fold(text)
+    scanned = tokens(folded)
+    needed: dict[frozenset[str], list[int]] = {}  # where the words in each rule's needs start, listed on demand
     rules_for = _RULES_BY_TRIGGER.get
     for start, word in scanned:
         if start < covered:
@@ -148,12 +149,18 @@ def find(text: str) -> list[Found]:
         best: list[Found] = []
         best_start, best_end = start, start
         for rule in rules:
-            if rule.needs and not needed.near(rule, origins[0], start + rule.reach):
-                continue
+            if rule.needs:  # skip the rule unless one of the words it needs starts within its reach
+                starts = needed.get(rule.needs)
+                if starts is None:
+                    starts = needed[rule.needs] = [where for where, word in scanned if word in rule.needs]
+                index = bisect_left(starts, origins[0])
+                if index == len(starts) or starts[index] > start + rule.reach:
+                    continue
             for origin in origins:
-                match = rule.pattern.match(text, origin)
+                match = rule.folded.match(folded, origin)
                 if match is None or (origin, -match.end()) >= (best_start, -best_end) and best:
                     continue
+                match = rule.pattern.match(text, origin)  # the same match in the text itself, for the reader
                 readings = rule.read(match, text)
                 if not readings:
                     continue
@@ -168,22 +175,6 @@ def find(text: str) -> list[Found]:
 
 
 _NOT_WORDS = frozenset({DIGITS, APOSTROPHE})
-
-
-class _Needed:
-    """Where the words each rule needs start in one text, listed the first time a rule asks."""
-
-    def __init__(self, scanned: list[tuple[int, str]]) -> None:
-        self._scanned = scanned
-        self._starts: dict[frozenset[str], list[int]] = {}
-
-    def near(self, rule: Rule, first: int, last: int) -> bool:
-        """Whether a word the rule needs starts between first and last."""
-        starts = self._starts.get(rule.needs)
-        if starts is None:
-            starts = self._starts[rule.needs] = [start for start, word in self._scanned if word in rule.needs]
-        index = bisect_left(starts, first)
-        return index < len(starts) and starts[index] <= last
 
 
 def tag(text: str, *, reference: str | None) -> list[Timex]:

@@ -50,6 +50,8 @@ def test_trigger_words_are_found_wherever_a_token_starts():
     assert [timex.text for timex in tag("x1940May 1941", reference=None)] == ["May 1941"]
     assert [timex.text for timex in tag("'MAY 1941'", reference=None)] == ["MAY 1941"]
     assert [timex.text for timex in tag("the 1990s", reference=None)] == ["the 1990s"]
+    # a trigger word glued to a letter beyond ASCII is inside a longer word, so it is no token
+    assert [timex.text for timex in tag("Émay 1941, ümarch 3 and éach day", reference=None)] == ["1941"]
     # a word the regex engine folds to a trigger but str.lower does not is not a trigger: 'ſeven' is not 'seven'
     assert [timex.text for timex in tag("ſeven days later", reference="2022-08-17")] == ["days later"]
 

@@ -45,14 +45,15 @@ _APOSTROPHE_RULES = _RULES_BY_TRIGGER[APOSTROPHE]
 # a trigger token starts, so the scanner looks for those alone (and for the words some rules need, see Rule.needs), in
 # the folded text (below) where a case-sensitive regex can skip in C over the ASCII letters. Each match starts at a
 # character c that is not one and says what starts there: a digit run at c (and a word right after it, as in '5May'),
-# an apostrophe before a digit at c, or, when c is no letter at all, a word right after c.
+# an apostrophe before a digit at c, or a word right after c (tokens() drops it when c is a letter beyond ASCII: checking
+# that in Python for the few such characters is cheaper than a look-behind in the regex at every stop).
 _LETTER = r"[^\W\d_]"
 _SCANNED_WORDS = {word for word in _RULES_BY_TRIGGER if re.fullmatch(_LETTER + "+", word)}.union(
     *(rule.needs for rule in RULES))
 _WORD = rf"{word_trie(_SCANNED_WORDS)}(?!{_LETTER})"
 _TOKEN = re.compile(
     rf"[^a-z](?:(?P<digits>(?<=[0-9])[0-9]*)(?=(?P<word_after_digits>{_WORD}))?"
-    rf"|(?<!{_LETTER})(?=(?P<word>{_WORD}))|(?P<apostrophe>(?<=['’]))(?=[0-9]))")
+    rf"|(?=(?P<word>{_WORD}))|(?P<apostrophe>(?<=['’]))(?=[0-9]))")
 _DIGITS_GROUP, _WORD_AFTER_DIGITS_GROUP, _WORD_GROUP = (_TOKEN.groupindex[name] for name in
                                                       ("digits", "word_after_digits", "word"))
 _IS_LETTER = re.compile(_LETTER).match
@@ -79,6 +80,8 @@ def tokens(folded: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for match in _TOKEN.finditer(" " + folded):  # the space: a word at the very start also has a character before it
         start, end = match.span(_WORD_GROUP)
+        if start > 1 and folded[start - 2] > "\x7f" and _IS_LETTER(folded, start - 2):
+            continue  # a word inside a run of letters, after one beyond ASCII ('éach')
         if start < 0:
             if match.start(_DIGITS_GROUP) < 0:
                 found.append((match.start() - 1, APOSTROPHE))

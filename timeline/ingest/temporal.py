@@ -45,8 +45,8 @@ _APOSTROPHE_RULES = _RULES_BY_TRIGGER[APOSTROPHE]
 # a trigger token starts, so the scanner looks for those alone (and for the words some rules need, see Rule.needs), in
 # the folded text (below) where a case-sensitive regex can skip in C over the ASCII letters. Each match starts at a
 # character c that is not one and says what starts there: a digit run at c (and a word right after it, as in '5May'),
-# an apostrophe before a digit at c, or a word right after c (tokens() drops it when c is a letter beyond ASCII: checking
-# that in Python for the few such characters is cheaper than a look-behind in the regex at every stop).
+# an apostrophe before a digit at c, or a word right after c (tokens() drops it when c is a letter beyond ASCII:
+# checking that in Python for the few such characters is cheaper than a look-behind in the regex at every stop).
 _LETTER = r"[^\W\d_]"
 _SCANNED_WORDS = {word for word in _RULES_BY_TRIGGER if re.fullmatch(_LETTER + "+", word)}.union(
     *(rule.needs for rule in RULES))
@@ -138,12 +138,13 @@ def find(text: str) -> list[Found]:
     scanned = tokens(folded)
     needed: dict[frozenset[str], list[int]] = {}  # where the words in each rule's needs start, listed on demand
     rules_for = _RULES_BY_TRIGGER.get
+    # The folded word is a trigger, or a word some rule needs; the word is a trigger when str.lower says so, and that
+    # differs from the folded word only for the letters fold() replaces.
+    lower_is_folded = text.isascii() or not any(letter in text for letter in _FOLD)
     for start, word in scanned:
         if start < covered:
             continue
-        # The folded word is a trigger, or a word some rule needs; the word is a trigger when str.lower says so (the
-        # regex folds more letters to ASCII than str.lower does).
-        rules = rules_for(word if word in _NOT_WORDS else text[start:start + len(word)].lower())
+        rules = rules_for(word if lower_is_folded or word in _NOT_WORDS else text[start:start + len(word)].lower())
         if rules is None:
             continue
         # A rule is also tried from a 'the' right before its trigger ('the 1990s', 'the end of May').
@@ -155,7 +156,7 @@ def find(text: str) -> list[Found]:
             if rule.needs:  # skip the rule unless one of the words it needs starts within its reach
                 starts = needed.get(rule.needs)
                 if starts is None:
-                    starts = needed[rule.needs] = [where for where, word in scanned if word in rule.needs]
+                    starts = needed[rule.needs] = [where for where, other in scanned if other in rule.needs]
                 index = bisect_left(starts, origins[0])
                 if index == len(starts) or starts[index] > start + rule.reach:
                     continue

@@ -121,6 +121,8 @@ _THE_FORMS = frozenset({"the", "The", "THE"})
 
 def _the_before(text: str, start: int) -> int:
     """Where the token 'the' (or 'The', 'THE') starts when only whitespace parts it from start; else -1."""
+    if start < 4 or not text[start - 1].isspace() or not (text[start - 2] in "eE" or text[start - 2].isspace()):
+        return -1  # the quick answer for most tokens
     gap = start
     while gap and text[gap - 1].isspace():
         gap -= 1

@@ -57,24 +57,28 @@ def test_trigger_words_are_found_wherever_a_token_starts():
 
 
 _NEEDY_RULES = [rule for rule in RULES if rule.needs]
+_ANY_TOKEN = re.compile(r"[^\W\d_]+|[0-9]+|['’](?=[0-9])")  # every token, trigger or not
 _PHRASES = st.sampled_from([
-    "the", "The", "about", "a", "an", "few", "several", "some", "two", "twenty-five", "3", "1,500", "2.5", "one", "half",
-    "and a half", "more than", "the past", "early", "late", "mid-", "the end of", "first", "second", "third", "fourth",
-    "1st", "q", "Q", "Q3", "q2", "quarter", "quarters", "fiscal", "1990", "'90", "1990's", "s", "twenties", "Nineties", "every",
-    "each", "other", "once", "twice", "times", "per", "daily", "Annually", "day", "days", "DAYS", "night", "weeks",
+    "the", "The", "about", "a", "an", "few", "several", "some", "two", "twenty-five", "3", "1,500", "2.5", "one",
+    "half", "and a half", "more than", "the past", "early", "late", "mid-", "the end of", "first", "second", "third",
+    "fourth", "1st", "q", "Q", "Q3", "q2", "quarter", "quarters", "fiscal", "1990", "'90", "1990's", "s", "twenties",
+    "Nineties", "every", "each", "other", "once", "twice", "times", "per", "daily", "Annually", "day", "days", "DAYS", "night", "weeks",
     "fortnight", "centuries", "century", "millennia", "millenniums", "year-old", "old", "ago", "later", "before that",
     "after", "hours", "ſeconds", "\u212aelvin", "Monday", "spring", "June", "Sept.", "sep", "mid-", "of", "21st",
-    "nineteenth", "BC", "B.C.", "BCE", "AD", "A.D.", "CE", "C.E.", "evening", ",", "-", "'", "’", " ", "  ", "\n",
+    "nineteenth", "BC", "B.C.", "BCE", "AD", "A.D.", "CE", "C.E.", "evening", "noon", "Midnight", "o'clock", "o’clock",
+    "p.m.", "12:30", "at", "on", "Tuesday", "Fridays", "this", "last", "next", "that", "same", "earlier", "later in",
+    "week", "weekend", "season", "month", "year", "decade", "beginning of", "rest of", "very", "morning", "summer",
+    "Fall", "March", "MAY", "Dec", "part", "couple", "2nd", "30th", ",", "-", "'", "’", " ", "  ", "\n",
 ])
 
 
 def _check_needs(text: str) -> None:
     # The scanner skips a rule where none of the words it needs starts within its reach: check that wherever the
-    # rule's regex matches from the start of a token (or from any place after a non-letter), such a word does start.
+    # rule's regex matches from the start of a token (where rules are tried), such a word does start.
     scanned = tokens(fold(text))
     for rule in _NEEDY_RULES:
-        for origin in range(len(text)):
-            if (origin == 0 or not _LETTER.match(text, origin - 1)) and rule.pattern.match(text, origin):
+        for origin in (token.start() for token in _ANY_TOKEN.finditer(text)):
+            if rule.pattern.match(text, origin):
                 assert any(origin <= start <= origin + rule.reach and word in rule.needs for start, word in scanned), (
                     rule.name, text[origin:])
 
@@ -89,6 +93,9 @@ def test_a_rule_is_never_skipped_where_it_would_match(spaced, glued):
 @pytest.mark.parametrize("text", [
     "the 5th centuryB.C.", "21st centuryAD", "3rd-centuriesBCE", "the 2nd centuryC.E.", "Q3 2020", "the 1990's",
     "'90s", "the Nineties", "two and a half years ago", "ſeconds later", "5 Sept. 1941", "once a \u212aelvin year",
+    "a.d. 9", "AD 1941", "early 1941", "five o’clock", "noon on Friday", "the coming Mondays", "this past week",
+    "late in the summer of 1944", "the end of the decade", "mid-June", "the 3rd of May", "Monday, March 5",
+    "later that same season", "this evening", "the previous weekend", "the following quarter",
 ])
 def test_a_rule_is_never_skipped_in_these_spellings(text):
     _check_needs(text)

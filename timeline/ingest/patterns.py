@@ -147,7 +147,8 @@ def _widest(pattern: re.Pattern[str]) -> int:
 
 _MONTH_WORDS = set(MONTHS)
 # 'century' as a token, or run into its era: 'centuryBC', 'centuryB.C.' (a token ends at the dot), 'centuryAD' ...
-_CENTURY_WORDS = {word + era for word in ("century", "centuries") for era in ("", "bce", "bc", "b", "ad", "a", "ce", "c")}
+_CENTURY_WORDS = {word + era for word in ("century", "centuries")
+                  for era in ("", "bce", "bc", "b", "ad", "a", "ce", "c")}
 _DAY_PART_WORDS = set(_DAY_PART_ALT.split("|"))
 _WEEKDAY_WORDS = set(FULL_WEEKDAYS)
 _NUMBER_TRIGGERS = {word.split()[0] for word in NUMBER_WORDS} | {
@@ -166,17 +167,19 @@ RULES: tuple[Rule, ...] = (
     _rule("month day", _MOD_TRIGGERS | _MONTH_WORDS | _WEEKDAY_WORDS | _DAY_PART_WORDS,
           rf"{_DAY_PART_OF}{_MOD}(?:{_weekday('weekday')},?{_S})?{_month('month')}{_S}(?:the{_S})?{_day('day')}"
           rf"(?:{_RANGE}{_day('day2')})?(?!\s?:\d){_YEAR_PART}",
-          readers.read_calendar_day),
+          readers.read_calendar_day, needs=_MONTH_WORDS),
     _rule("day month", _MOD_TRIGGERS | _WEEKDAY_WORDS | _DAY_PART_WORDS | {DIGITS},
           rf"{_DAY_PART_OF}{_MOD}(?:{_weekday('weekday')},?{_S}(?:the{_S})?)?(?:the{_S})?{_day('day')}"
           rf"(?:{_RANGE}{_day('day2')})?(?:{_S}of)?{_S}{_month('month')}{_YEAR_PART}",
           readers.read_calendar_day, needs=_MONTH_WORDS),
     _rule("month year", _MOD_TRIGGERS | _MONTH_WORDS,
-          rf"{_MOD}{_month('month')}(?:,?{_S}|{_S}of{_S}){_year('year')}", readers.read_month_year),
-    _rule("month", _MOD_TRIGGERS | _MONTH_WORDS, rf"{_MOD}{_month('month')}", readers.read_month),
+          rf"{_MOD}{_month('month')}(?:,?{_S}|{_S}of{_S}){_year('year')}", readers.read_month_year,
+          needs=_MONTH_WORDS),
+    _rule("month", _MOD_TRIGGERS | _MONTH_WORDS, rf"{_MOD}{_month('month')}", readers.read_month,
+          needs=_MONTH_WORDS),
     _rule("year", _MOD_TRIGGERS | {DIGITS, "ad", "a"},
           rf"{_MOD}{_year('year')}(?:{_YEAR_DASH}(?P<year2>\d{{1,4}})(?:\s{{0,2}}(?P<year2_era>{_ERA}))?{_END})?",
-          readers.read_year),
+          readers.read_year, needs={DIGITS}),
     _rule("two-digit year", {APOSTROPHE}, r"['’](?P<yy>\d\d)(?!\w|['’]?s\b)", readers.read_two_digit_year),
     _rule("decade", _MOD_TRIGGERS | {DIGITS, APOSTROPHE} | set(readers.DECADE_WORDS),
           rf"{_MOD}(?:the{_S})?(?:(?:(?P<decade>\d{{3}}0)|['’](?P<short>\d0))['’]?s"
@@ -188,7 +191,8 @@ RULES: tuple[Rule, ...] = (
           rf"[\s-]{{1,2}}centur(?:y|ies)(?:\s{{0,2}}(?P<century_era>{_ERA}))?{_END}",
           readers.read_century, needs=_CENTURY_WORDS),
     _rule("season", _MOD_TRIGGERS | set(SEASONS),
-          rf"{_MOD}(?:the{_S})?(?P<season>{_SEASON_ALT}){_END}{_YEAR_PART}", readers.read_season),
+          rf"{_MOD}(?:the{_S})?(?P<season>{_SEASON_ALT}){_END}{_YEAR_PART}", readers.read_season,
+          needs=SEASONS),
     _rule("quarter", _MOD_TRIGGERS | {"q", "1st", "2nd", "3rd", "4th", "third", "fourth"},
           rf"{_MOD}(?:the{_S})?(?:(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]{{1,2}}quarter"
           rf"|(?P<q>q)(?P<qnumber>[1-4])){_END}(?:{_S}(?:of{_S})?(?:fiscal{_S})?{_year('year')})?",
@@ -197,18 +201,19 @@ RULES: tuple[Rule, ...] = (
                                        "preceding"},
           rf"(?:(?P<relation>(?:the{_S})?(?:last|past|next|coming|this|that|following|previous|preceding)){_S})?"
           rf"(?P<weekday>{_WEEKDAY_ALT})(?P<plural>s)?(?:{_S}(?P<part>{_DAY_PART_ALT}))?{_END}",
-          readers.read_weekday),
+          readers.read_weekday, needs=_WEEKDAY_WORDS | {weekday + "s" for weekday in _WEEKDAY_WORDS}),
     _rule("named relative", _MOD_TRIGGERS | {"last", "past", "next", "coming", "this", "following", "previous",
                                              "preceding"},
           rf"{_MOD}(?P<relation>(?:the{_S})?(?:last|past|next|coming|this|following|previous|preceding)){_S}"
           rf"(?:{_month('month')}|(?P<season>{_SEASON_ALT}){_END})",
-          readers.read_named_relative),
+          readers.read_named_relative, needs=_MONTH_WORDS | set(SEASONS)),
     _rule("deictic", {"yesterday", "today", "tomorrow", "tonight", "day"},
           rf"(?:the{_S}day{_S}(?:before|after){_S}(?P<twice>yesterday|tomorrow)|(?P<word>yesterday|today|tomorrow"
           rf"|tonight)){_END}(?:{_S}(?P<part>{_DAY_PART_ALT}){_END})?",
           readers.read_deictic),
     _rule("part of today", {"this", "last"},
-          rf"(?P<which>this|last){_S}(?P<part>{_DAY_PART_ALT}){_END}", readers.read_part_of_today),
+          rf"(?P<which>this|last){_S}(?P<part>{_DAY_PART_ALT}){_END}", readers.read_part_of_today,
+          needs=_DAY_PART_WORDS),
     _rule("unit relative", {"earlier", "later", "this", "last", "next", "past", "coming", "that", "same", "following",
                             "previous", "preceding", "prior", "current", "present", "very"},
           rf"(?P<shift>(?:earlier|later)(?:{_S}in)?{_S})?(?P<relation>the{_S}(?:very{_S})?(?:same|following|next|"
@@ -216,7 +221,9 @@ RULES: tuple[Rule, ...] = (
           rf"this{_S}coming|this|last|next|past|coming)(?P<fiscal>{_S}fiscal)?{_S}"
           rf"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|quarter|year|decade|century|season)"
           rf"{_END}",
-          readers.read_unit_relative),
+          readers.read_unit_relative,
+          needs={"day", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "quarter", "year",
+                 "decade", "century", "season"}),
     _rule("day around", {"day", "week", "month", "year"},
           rf"the{_S}(?P<unit>day|week|month|year){_S}(?P<side>before|after|earlier|later){_END}",
           readers.read_day_around),
@@ -224,7 +231,7 @@ RULES: tuple[Rule, ...] = (
           rf"(?:the{_S})?(?:very{_S})?(?:beginning|start|end|middle|close|rest|remainder|latter{_S}(?:part|half)|"
           rf"(?:first|second){_S}(?:half|part)){_S}of{_S}(?:(?P<determiner>the|that|this){_S})?"
           rf"(?P<unit>month|year|week|decade|century){_END}",
-          readers.read_part_of_period),
+          readers.read_part_of_period, needs={"month", "year", "week", "decade", "century"}),
     _rule("shift", _NUMBER_TRIGGERS | _APPROX_TRIGGERS | {"seconds", "minutes", "hours", "days", "weeks", "months",
                                                           "years", "decades", "centuries"},
           rf"(?:(?![0-9])(?:{_APPROX}){_S})?(?:{_COUNT}(?P<half>{_S}and{_S}a{_S}half)?(?:\s{{1,3}}|-))?{_UNIT_ANY}"
@@ -257,7 +264,7 @@ RULES: tuple[Rule, ...] = (
           rf"(?:\s{{0,2}}(?P<meridiem>[ap]\.\s?m\.|[ap]m{_END}|[ap]\.m{_END}))?"
           rf"(?:\s{{0,2}}(?P<zone>GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|PST|PDT|ET|PT|hrs|Z){_END})?)"
           rf"(?P<weekday_part>,?{_S}(?:on{_S})?{_weekday('weekday')})?(?!\w|:\d)",
-          readers.read_time),
+          readers.read_time, needs={DIGITS, "noon", "midday", "midnight", "clock"}),
     _rule("numeric date", {DIGITS},
           r"(?:(?P<iso_year>[12]\d{3})-(?P<iso_month>[01]\d)-(?P<iso_day>[0-3]\d)"
           r"(?:[T ](?P<iso_hour>[0-2]\d):(?P<iso_minute>[0-5]\d)(?::(?P<iso_second>[0-5]\d)(?:\.\d{1,6})?)?"

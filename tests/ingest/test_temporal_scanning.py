@@ -6,7 +6,6 @@ Checked over every code point, as one missed letter would make the tagger skip o
 from __future__ import annotations
 
 import re
-import string
 import sys
 
 import pytest

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from itertools import chain
 from dataclasses import dataclass
 
 from timeline.dates import english_to_edtf
@@ -138,6 +138,9 @@ def find(text: str) -> list[Found]:
     covered = 0
     folded = fold(text)
     scanned = tokens(folded)
+    at: dict[str, list[int]] = {}  # where each scanned word starts
+    for start, word in scanned:
+        at.setdefault(word, []).append(start)
     needed: dict[frozenset[str], list[int]] = {}  # where the words in each rule's needs start, listed on demand
     rules_for = _RULES_BY_TRIGGER.get
     # The folded word is a trigger, or a word some rule needs; the word is a trigger when str.lower says so, and that
@@ -155,10 +158,10 @@ def find(text: str) -> list[Found]:
         best: list[Found] = []
         best_start, best_end = start, start
         for rule in rules:
-            if rule.needs:  # skip the rule unless one of the words it needs starts within its reach
+            if rule.needs and word not in rule.needs:  # skip the rule unless a word it needs starts within its reach
                 starts = needed.get(rule.needs)
                 if starts is None:
-                    starts = needed[rule.needs] = [where for where, other in scanned if other in rule.needs]
+                    starts = needed[rule.needs] = sorted(chain.from_iterable(at.get(other, ()) for other in rule.needs))
                 index = bisect_left(starts, origins[0])
                 if index == len(starts) or starts[index] > start + rule.reach:
                     continue

@@ -157,13 +157,19 @@ def find(text: str) -> list[Found]:
         origins: tuple[int, ...] = (previous_the, start) if previous_the >= covered else (start,)
         best: list[Found] = []
         best_start, best_end = start, start
+        next_needed: dict[frozenset[str], int] = {}  # the first start of a needed word from the first origin on
         for rule in rules:
-            if rule.needs and word not in rule.needs:  # skip the rule unless a word it needs starts within its reach
-                starts = needed.get(rule.needs)
-                if starts is None:
-                    starts = needed[rule.needs] = sorted(chain.from_iterable(at.get(other, ()) for other in rule.needs))
-                index = bisect_left(starts, origins[0])
-                if index == len(starts) or starts[index] > start + rule.reach:
+            needs = rule.needs
+            if needs and word not in needs:  # skip the rule unless a word it needs starts within its reach
+                after = next_needed.get(needs)
+                if after is None:
+                    starts = needed.get(needs)
+                    if starts is None:
+                        starts = needed[needs] = sorted(chain.from_iterable(at.get(other, ()) for other in needs))
+                    index = bisect_left(starts, origins[0])
+                    # len(text) when there is none: only a rule that could reach past the end is then tried
+                    after = next_needed[needs] = starts[index] if index < len(starts) else len(text)
+                if after > start + rule.reach:
                     continue
             for origin in origins:
                 match = rule.folded.match(folded, origin)

@@ -42,6 +42,12 @@ def test_a_whole_text_keeps_its_offsets():
     assert fold(text)[:20] == "istanbul, seven days"
 
 
+def test_the_scanner_reports_digit_runs_apostrophes_before_digits_and_scanned_words():
+    assert tokens(fold("In '99, 5May and #7 the1941 ’40s Q3")) == [
+        (3, "'"), (4, "#"), (8, "#"), (9, "may"), (18, "#"), (23, "#"), (28, "'"), (29, "#"), (31, "s"), (33, "q"),
+        (34, "#")]
+
+
 def test_trigger_words_are_found_wherever_a_token_starts():
     # at the very start, after a digit run of one digit and of several, after an apostrophe, in capitals
     assert [(timex.text, timex.value) for timex in tag("May 1941", reference=None)] == [("May 1941", "1941-05")]

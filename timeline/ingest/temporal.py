@@ -44,18 +44,16 @@ _APOSTROPHE_RULES = _RULES_BY_TRIGGER[APOSTROPHE]
 # A token is a run of letters, a run of ASCII digits, or an apostrophe before digits ('99). Rules are tried only where
 # a trigger token starts, so the scanner looks for those alone (and for the words some rules need, see Rule.needs), in
 # the folded text (below) where a case-sensitive regex can skip in C over the ASCII letters. Each match starts at a
-# character c that is not one and says what starts there: a digit run at c (and a word right after it, as in '5May'),
-# an apostrophe before a digit at c, or a word right after c (tokens() drops it when c is a letter beyond ASCII:
-# checking that in Python for the few such characters is cheaper than a look-behind in the regex at every stop).
+# character c that is not one: either c starts a digit run (maybe with a word right after it, as in '5May'), or a
+# scanned word follows c. tokens() does the rest in Python, cheaper than more branches tried in the regex at every
+# stop: an apostrophe token is the apostrophe before a digit run, and a word after a letter beyond ASCII ('éach') is
+# inside a longer word.
 _LETTER = r"[^\W\d_]"
 _SCANNED_WORDS = {word for word in _RULES_BY_TRIGGER if re.fullmatch(_LETTER + "+", word)}.union(
     *(rule.needs for rule in RULES))
-_WORD = rf"{word_trie(_SCANNED_WORDS)}(?!{_LETTER})"
-_TOKEN = re.compile(
-    rf"[^a-z](?:(?P<digits>(?<=[0-9])[0-9]*)(?=(?P<word_after_digits>{_WORD}))?"
-    rf"|(?=(?P<word>{_WORD}))|(?P<apostrophe>(?<=['’]))(?=[0-9]))")
-_DIGITS_GROUP, _WORD_AFTER_DIGITS_GROUP, _WORD_GROUP = (_TOKEN.groupindex[name] for name in
-                                                      ("digits", "word_after_digits", "word"))
+_WORD = rf"{word_trie(_SCANNED_WORDS - {DIGITS})}(?!{_LETTER})"
+_TOKEN = re.compile(rf"[^a-z](?:(?<=[0-9])[0-9]*(?=(?P<word_after_digits>{_WORD}))?|(?P<word>{_WORD}))")
+_WORD_AFTER_DIGITS_GROUP, _WORD_GROUP = (_TOKEN.groupindex[name] for name in ("word_after_digits", "word"))
 _IS_LETTER = re.compile(_LETTER).match
 
 # Folding: the text lower-cased, keeping every offset, so that a case-sensitive lower-case regex matches the folded text
@@ -80,16 +78,16 @@ def tokens(folded: str) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for match in _TOKEN.finditer(" " + folded):  # the space: a word at the very start also has a character before it
         start, end = match.span(_WORD_GROUP)
-        if start > 1 and folded[start - 2] > "\x7f" and _IS_LETTER(folded, start - 2):
-            continue  # a word inside a run of letters, after one beyond ASCII ('éach')
         if start < 0:
-            if match.start(_DIGITS_GROUP) < 0:
-                found.append((match.start() - 1, APOSTROPHE))
-                continue
-            found.append((match.start() - 1, DIGITS))
+            digits = match.start() - 1
+            if digits and folded[digits - 1] in "'’":
+                found.append((digits - 1, APOSTROPHE))
+            found.append((digits, DIGITS))
             start, end = match.span(_WORD_AFTER_DIGITS_GROUP)
             if start < 0:
                 continue
+        elif start > 1 and folded[start - 2] > "\x7f" and _IS_LETTER(folded, start - 2):
+            continue  # a word inside a run of letters, after one beyond ASCII ('éach')
         found.append((start - 1, folded[start - 1:end - 1]))
     return found
 

@@ -124,7 +124,13 @@ def _rule(name: str, triggers: object, pattern: str, read: Reader, *, needs: obj
     compiled = re.compile(ascii_digits, flags)
     folded = re.compile(_lower_case(ascii_digits), flags & ~re.IGNORECASE) if flags & re.IGNORECASE else compiled
     needed = frozenset(str(word).lower() for word in needs)  # type: ignore[attr-defined]
+    # One object per word set: the scanner keys its lists by it, and equal sets that are not the same object are
+    # compared word by word at each look-up.
+    needed = _NEEDS.setdefault(needed, needed)
     return Rule(name, words, compiled, folded, read, needed, _widest(compiled) if needed else 0)
+
+
+_NEEDS: dict[frozenset[str], frozenset[str]] = {}
 
 
 _ESCAPE_OR_GROUP_NAME = re.compile(r"(\\.|\(\?P<\w+>|\(\?P=\w+\))")

@@ -18,6 +18,7 @@ __all__ = [
     "VAGUE_COUNTS",
     "WEEKDAYS",
     "alternation",
+    "word_trie",
     "month_number",
     "number_value",
     "unit_of",
@@ -82,6 +83,26 @@ def alternation(words: object) -> str:
     """A regex alternation of the words, longest first so that a prefix never wins over the whole word."""
     ordered = sorted({str(word) for word in words}, key=lambda word: (-len(word), word))  # type: ignore[attr-defined]
     return "|".join(re.escape(word).replace(r"\ ", r"\s{1,3}") for word in ordered)
+
+
+def word_trie(words: object) -> str:
+    """A regex that matches any of the words, written as a prefix tree ('a(?:bout|n)?') so the regex engine tries
+    each letter once instead of every word in turn. Longer words are tried first, as in alternation()."""
+    tree: dict = {}
+    for word in {str(word) for word in words}:  # type: ignore[attr-defined]
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        arms = [re.escape(letter) + branch(child) for letter, child in sorted(node.items()) if letter]
+        if not arms:
+            return ""
+        body = arms[0] if len(arms) == 1 else "(?:" + "|".join(arms) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(tree)
 
 
 def month_number(word: str) -> int | None:

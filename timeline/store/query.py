@@ -13,7 +13,7 @@ Order: earliest start, then latest end, then id.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ from timeline.errors import InvalidValue
 from timeline.models import Actor, Citation, Event, EventActor, EventTag, Source, Tag
 from timeline.search import SearchQuery, fts5_expression, parse_query, tsquery_expression
 from timeline.store.documents import documents_for, with_details
+from timeline.store.flat_rows import BATCH_SIZE, FlatBatch, flat_row_batches
 from timeline.store.ranges import match_condition
 from timeline.vocab import Kind, Status, values
 
@@ -37,6 +38,7 @@ __all__ = [
     "event_ids_statement",
     "query_documents",
     "query_events",
+    "query_flat_rows",
 ]
 
 
@@ -241,6 +243,16 @@ def query_documents(*, session: Session, query: EventQuery) -> list[dict[str, An
         _check_limit(query.limit)
         return as_of_documents(session=session, query=query, when=moment(query.as_of))
     return documents_for(session, event_ids_statement(session=session, query=query))
+
+
+def query_flat_rows(*, session: Session, query: EventQuery, batch_size: int = BATCH_SIZE) -> Iterator[FlatBatch]:
+    """The matching events as flat rows (timeline.store.flat_rows), oldest first, `batch_size` at a time.
+
+    The chronology as it stands: a past one (`as_of`) is rebuilt from revisions as documents only.
+    """
+    if query.as_of is not None:
+        raise ValueError("flat rows are read from the current chronology; use query_documents for as_of")
+    return flat_row_batches(session, event_ids_statement(session=session, query=query), batch_size=batch_size)
 
 
 def count_events(*, session: Session, query: EventQuery) -> int:

@@ -30,7 +30,7 @@ COLUMNS = [
 # Free-text columns a spreadsheet could read as a formula; ours (dates, ids) are never touched.
 _TEXT_COLUMNS = ("title", "summary", "status_reason", "tags", "place", "actors", "sources", "quotes", "notes", "slug")
 _FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_STARTS = "".join(_FORMULA_TRIGGERS)
+_FORMULA_STARTS = frozenset(_FORMULA_TRIGGERS)
 
 # A batch of rows, column-wise: column name -> its values (at least COLUMNS). Writers that may have to
 # start again take a function that gives the batches afresh.
@@ -77,7 +77,7 @@ def write_parquet(documents: Sequence[dict[str, Any]], stream: IO[bytes], **_opt
 
 
 def _defused(values: list[Any]) -> list[Any]:
-    return [("'" + value) if value and value[0] in _FORMULA_STARTS else value for value in values]
+    return [("'" + value) if isinstance(value, str) and value[:1] in _FORMULA_STARTS else value for value in values]
 
 
 def _csv_cells(values: list[Any], *, quote_all: bool) -> list[str]:

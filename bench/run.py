@@ -2,6 +2,7 @@
 
     python bench/run.py --quick            # about a minute: 20,000 events, SQLite and PostgreSQL
     python bench/run.py                    # 1M and 10M events on SQLite, 1M on PostgreSQL
+    python bench/run.py --sizes 1000000 --pg-sizes    # 1M events on SQLite only
     python bench/run.py --update-readme    # also write the table into bench/README.md
 
 PostgreSQL runs against TIMELINE_BENCH_PG (default: the local test server) when it answers.
@@ -21,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench import load, query, startup  # noqa: E402
+from bench import export, load, query, startup  # noqa: E402
 from bench.common import Result, drop_database, print_results  # noqa: E402
 
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
@@ -70,6 +71,7 @@ def main() -> None:
                 connection.exec_driver_sql("ANALYZE")
         results.append(query.run(database, engine, size, 0.0002, "within", repeat))
         results.append(query.run(database, engine, size, 0.01, "overlaps", repeat))
+        results += export.run(database, engine, size, folder, repeat=3 if args.quick else 1)
         if engine == "sqlite" and size == sizes[-1]:
             assert database.path is not None
             results.append(startup.run(database.path, size, repeat))

@@ -156,6 +156,7 @@ def test_a_failed_writer_leaves_no_file(cli, tmp_path, monkeypatch):
         raise OSError("No space left on device")
 
     monkeypatch.setattr(tabular, "write_parquet", broken)
+    monkeypatch.setattr(tabular, "write_parquet_rows", broken)  # what the CLI calls: rows as they are read
     folder = tmp_path / "out"
     folder.mkdir()
     with pytest.raises(OSError):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import IO, Annotated, Any, Optional
 
 import typer
 
@@ -17,33 +17,47 @@ from timeline.cli.filters import with_filters
 from timeline.cli.options import ChartFormat, ExportFormat, ForceOption, OutputPath, TitleOption
 from timeline.errors import InvalidValue
 from timeline.export.registry import Writer, writer_for
-from timeline.store import EventQuery, cited_sources, query_documents
+from timeline.store import EventQuery, cited_sources, query_documents, query_flat_rows
 
 
 def _write(ctx: typer.Context, event_query: EventQuery, writer: Writer, output_path: Path, *, force: bool,
            **options: Any) -> None:
-    """Read the selected events in one snapshot, then write them to a file (temp + rename) or stdout."""
-    from timeline.export import export_documents, safe_output
+    """Read the selected events in one snapshot and write them to a file (temp + rename) or stdout.
+
+    Tabular formats write the rows while they are read, batch by batch; the others get every document at once.
+    """
+    from timeline.export import export_documents, export_rows, safe_output
 
     database = open_database(ctx)
+    if str(output_path) == "-" and writer.binary and sys.stdout.isatty():
+        raise InvalidValue("-o", "-", f"a file path ({writer.name} is binary and standard output is a terminal)")
     with database.reading() as session:
-        documents = query_documents(session=session, query=event_query)
-        if writer.cites_sources:
-            options["sources"] = cited_sources(session=session, documents=documents)
-    if str(output_path) == "-":
-        if writer.binary and sys.stdout.isatty():
-            raise InvalidValue("-o", "-", f"a file path ({writer.name} is binary and standard output is a terminal)")
-        if writer.binary:
-            sys.stdout.flush()
-            export_documents(documents, writer.name, sys.stdout.buffer, **options)
-            sys.stdout.buffer.flush()
+        if writer.streams_rows and event_query.as_of is None:
+            query_flat_rows(session=session, query=event_query)  # bad filters fail before a file exists
+
+            def write(stream: IO[Any]) -> int:
+                return export_rows(lambda: query_flat_rows(session=session, query=event_query), writer.name, stream,
+                                   **options)
         else:
-            export_documents(documents, writer.name, sys.stdout, **options)
-        return
-    with safe_output(output_path, force=force, protected=database.path, binary=writer.binary) as stream:
-        written = export_documents(documents, writer.name, stream, **options)
-    noun = "event" if len(documents) == 1 else "events"
-    print(f"wrote {written or f'{len(documents)} {noun}'} to {output_path}", file=sys.stderr)
+            documents = query_documents(session=session, query=event_query)
+            if writer.cites_sources:
+                options["sources"] = cited_sources(session=session, documents=documents)
+
+            def write(stream: IO[Any]) -> int:
+                return export_documents(documents, writer.name, stream, **options) or len(documents)
+        if str(output_path) == "-":
+            if writer.binary:
+                sys.stdout.flush()
+                write(sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+            else:
+                write(sys.stdout)
+            return
+        with safe_output(output_path, force=force, protected=database.path, binary=writer.binary) as stream:
+            written = write(stream)
+    if isinstance(written, int):
+        written = f"{written} {'event' if written == 1 else 'events'}"
+    print(f"wrote {written} to {output_path}", file=sys.stderr)
 
 
 @app.command()

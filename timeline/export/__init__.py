@@ -3,7 +3,7 @@
 Owns export formats and safe file writing; pandas, pyarrow, Jinja2 and matplotlib load only with the writer that needs them.
 """
 
-from timeline.export.registry import WRITERS, Writer, export_documents, writer_for
+from timeline.export.registry import WRITERS, Writer, export_documents, export_rows, writer_for
 from timeline.export.files import safe_output
 
-__all__ = ["WRITERS", "Writer", "export_documents", "safe_output", "writer_for"]
+__all__ = ["WRITERS", "Writer", "export_documents", "export_rows", "safe_output", "writer_for"]

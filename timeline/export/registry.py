@@ -6,13 +6,13 @@ Owns format lookup; each writer lives in its own module and is imported when use
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
 from timeline.errors import InvalidValue
 
-__all__ = ["WRITERS", "Writer", "export_documents", "writer_for"]
+__all__ = ["WRITERS", "Writer", "export_documents", "export_rows", "writer_for"]
 
 Documents = Sequence[dict[str, Any]]
 
@@ -25,20 +25,37 @@ class Writer:
     target: str  # "module:function" taking (documents, stream, **options)
     binary: bool = False  # the stream takes bytes, not text
     cites_sources: bool = False  # wants the full source records (option `sources`), not only citations
+    # "module:function" taking (batches, stream, **options): flat rows written as they are read (see
+    # timeline.export.tabular), for the tabular formats, whose memory must not grow with the chronology
+    rows_target: str | None = None
 
-    def load(self) -> Callable[..., None]:
-        module_name, function = self.target.split(":")
-        return getattr(importlib.import_module(module_name), function)
+    @property
+    def streams_rows(self) -> bool:
+        return self.rows_target is not None
+
+    def load(self) -> Callable[..., Any]:
+        return _function(self.target)
+
+    def load_rows(self) -> Callable[..., int]:
+        assert self.rows_target is not None, f"{self.name} writes documents only"
+        return _function(self.rows_target)
+
+
+def _function(target: str) -> Callable[..., Any]:
+    module_name, function = target.split(":")
+    return getattr(importlib.import_module(module_name), function)
 
 
 WRITERS: dict[str, Writer] = {
     writer.name: writer
     for writer in (
-        Writer("csv", "one row per event; spreadsheet-safe unless --raw", ".csv", "timeline.export.tabular:write_csv"),
+        Writer("csv", "one row per event; spreadsheet-safe unless --raw", ".csv", "timeline.export.tabular:write_csv",
+               rows_target="timeline.export.tabular:write_csv_rows"),
         Writer("json", "a JSON array of event documents", ".json", "timeline.export.jsonish:write_json"),
         Writer("jsonl", "one JSON event document per line", ".jsonl", "timeline.export.jsonish:write_jsonl"),
         Writer("parquet", "one row per event, typed columns, for analytics", ".parquet",
-               "timeline.export.tabular:write_parquet", binary=True),
+               "timeline.export.tabular:write_parquet", binary=True,
+               rows_target="timeline.export.tabular:write_parquet_rows"),
         Writer("markdown", "a readable chronology by year and month with numbered source notes", ".md",
                "timeline.export.markdown:write_markdown"),
         Writer("html", "one self-contained page with a visual timeline, a filter and the sources", ".html",
@@ -67,3 +84,8 @@ def writer_for(name: str) -> Writer:
 def export_documents(documents: Documents, format: str, stream: IO[Any], **options: Any) -> str | None:
     """Write the documents; returns what was written when it is not simply every event (e.g. '11 sources')."""
     return writer_for(format).load()(documents, stream, **options)
+
+
+def export_rows(batches: Callable[[], Iterable[dict[str, list[Any]]]], format: str, stream: IO[Any], **options: Any) -> int:
+    """Write flat event rows as they come (`batches()` gives them afresh each call); returns how many were written."""
+    return writer_for(format).load_rows()(batches, stream, **options)

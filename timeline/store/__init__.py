@@ -15,7 +15,15 @@ from timeline.store.events import (
     get_event,
     replace_event,
 )
-from timeline.store.query import FILTERS, EventQuery, Match, count_events, query_documents, query_events
+from timeline.store.query import (
+    FILTERS,
+    EventQuery,
+    Match,
+    count_events,
+    query_documents,
+    query_events,
+    query_flat_rows,
+)
 from timeline.store.sources import (
     SourceInput,
     add_source,
@@ -49,6 +57,7 @@ __all__ = [
     "list_sources",
     "query_documents",
     "query_events",
+    "query_flat_rows",
     "replace_event",
     "source_document",
     "update_source",

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from timeline.dates import iso_bound, parse_edtf
 from timeline.models import Actor, Citation, Event, EventActor, EventLink, EventTag, Source, Tag
 
-__all__ = ["EVENT_COLUMNS", "display_date", "documents_for", "documents_from_sql", "event_document", "event_documents",
-           "with_details"]
+__all__ = ["EVENT_COLUMNS", "bound_text", "display_date", "documents_for", "documents_from_sql", "event_document",
+           "event_documents", "ids_among", "with_details"]
 
 EVENT_COLUMNS = (
     Event.id, Event.slug, Event.title, Event.date, Event.start_earliest, Event.start_latest, Event.end_earliest,
@@ -45,11 +45,11 @@ def display_date(edtf: str) -> str:
 
 
 @lru_cache(maxsize=262_144)
-def _iso(seconds: int, latest: bool) -> str | None:
+def bound_text(seconds: int, latest: bool) -> str | None:
     return iso_bound(seconds, latest=latest)
 
 
-def _among(column, dialect: str):  # type: ignore[no-untyped-def]
+def ids_among(column, dialect: str):  # type: ignore[no-untyped-def]
     """`column IN :ids` with the ids as ONE bound value, so the statement compiles once whatever their number."""
     if dialect == "postgresql":
         return column == any_(bindparam("ids", type_=ARRAY(Integer)))
@@ -60,16 +60,16 @@ def _among(column, dialect: str):  # type: ignore[no-untyped-def]
 def _detail_statements(dialect: str) -> tuple[Select, Select, Select, Select]:
     """The four statements that fetch tags, actors, citations and links for a set of ids (built once)."""
     tags = (select(EventTag.event_id, Tag.name).join(Tag, Tag.id == EventTag.tag_id)
-            .where(_among(EventTag.event_id, dialect)).order_by(EventTag.event_id, EventTag.position))
+            .where(ids_among(EventTag.event_id, dialect)).order_by(EventTag.event_id, EventTag.position))
     actors = (select(EventActor.event_id, Actor.name, EventActor.role).join(Actor, Actor.id == EventActor.actor_id)
-              .where(_among(EventActor.event_id, dialect)).order_by(EventActor.event_id, EventActor.position))
+              .where(ids_among(EventActor.event_id, dialect)).order_by(EventActor.event_id, EventActor.position))
     citations = (
         select(
             Citation.event_id, Source.id, Source.key, Source.title, Source.publisher, Source.url,
             Source.published, Citation.quote, Citation.stance, Citation.speaker, Citation.locator, Citation.note,
             Citation.language, Citation.translation_note, Citation.quote_start, Citation.quote_end,
         ).join(Source, Source.id == Citation.source_id)
-        .where(_among(Citation.event_id, dialect)).order_by(Citation.event_id, Citation.id)
+        .where(ids_among(Citation.event_id, dialect)).order_by(Citation.event_id, Citation.id)
     )
     origin, target = aliased(Event), aliased(Event)
     links = (
@@ -77,7 +77,7 @@ def _detail_statements(dialect: str) -> tuple[Select, Select, Select, Select]:
                origin.start_earliest)
         .join(origin, origin.id == EventLink.from_event_id)
         .join(target, target.id == EventLink.to_event_id)
-        .where(_among(EventLink.from_event_id, dialect) | _among(EventLink.to_event_id, dialect))
+        .where(ids_among(EventLink.from_event_id, dialect) | ids_among(EventLink.to_event_id, dialect))
         .order_by(EventLink.id)
     )
     return tags, actors, citations, links
@@ -139,10 +139,10 @@ def _documents(connection: Connection, rows: Sequence[Any]) -> list[dict[str, An
             "title": row[2],
             "date": row[3],
             "display_date": display_date(row[3]),
-            "start_earliest": _iso(row[4], False),
-            "start_latest": _iso(row[5], True),
-            "end_earliest": _iso(row[6], False),
-            "end_latest": _iso(row[7], True),
+            "start_earliest": bound_text(row[4], False),
+            "start_latest": bound_text(row[5], True),
+            "end_earliest": bound_text(row[6], False),
+            "end_latest": bound_text(row[7], True),
             "precision": row[8],
             "summary": row[9],
             "kind": row[10],

@@ -13,7 +13,7 @@ Order: earliest start, then latest end, then id.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -28,6 +28,7 @@ from timeline.models import Actor, Citation, Event, EventActor, EventTag, Source
 from timeline.search import SearchQuery, fts5_expression, parse_query, tsquery_expression
 from timeline.store.actors import ActorNames
 from timeline.store.documents import EVENT_COLUMNS, documents_for, documents_from_sql, with_details
+from timeline.store.flat_rows import BATCH_SIZE, FlatBatch, flat_row_batches
 from timeline.store.ranges import match_condition, window_parameters
 from timeline.vocab import Kind, Status, values
 
@@ -40,6 +41,7 @@ __all__ = [
     "event_ids_statement",
     "query_documents",
     "query_events",
+    "query_flat_rows",
 ]
 
 
@@ -279,6 +281,16 @@ def _window_sql(dialect: Dialect, match: str, low_open: bool, high_open: bool, d
         statement = statement.limit(bindparam("limit", 1, type_=Integer))  # the value is given per query
     compiled = statement.compile(dialect=dialect)
     return str(compiled), compiled.positiontup, compiled.construct_params()
+
+
+def query_flat_rows(*, session: Session, query: EventQuery, batch_size: int = BATCH_SIZE) -> Iterator[FlatBatch]:
+    """The matching events as flat rows (timeline.store.flat_rows), oldest first, `batch_size` at a time.
+
+    The chronology as it stands: a past one (`as_of`) is rebuilt from revisions as documents only.
+    """
+    if query.as_of is not None:
+        raise ValueError("flat rows are read from the current chronology; use query_documents for as_of")
+    return flat_row_batches(session, event_ids_statement(session=session, query=query), batch_size=batch_size)
 
 
 def count_events(*, session: Session, query: EventQuery) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli
+from conftest import SEED_EVENTS, Cli
 from exporting import many_documents, xss_payloads
 from timeline.export.page import json_for_html, write_html
 
@@ -33,7 +33,7 @@ def test_seeded_page_draws_every_lane_and_reads_an_event(cli, page, tmp_path, re
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     ready = open_page(page, export_page(cli, tmp_path))
-    assert ready["events"] == 75
+    assert ready["events"] == SEED_EVENTS
     assert page.script_errors == [] and page.dialogs == []
     assert requests == [(tmp_path / "chronology.html").as_uri()]  # self-contained: nothing else is fetched
     assert sorted(page.evaluate("timelinePage.lanes()")) == ["context", "cpc-pipeline", "january-2022-unrest",

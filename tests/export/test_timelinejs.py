@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli
+from conftest import SEED_EVENTS, Cli
 from exporting import xss_payloads
 
 # A bare page with TimelineJS's own script and stylesheet from the npm package, as its documentation embeds it.
@@ -38,9 +38,9 @@ def load(page, timelinejs: Path, tmp_path: Path, data: dict) -> dict:  # type: i
 def test_seeded_chronology_loads_with_a_slide_per_event(cli, page, timelinejs, tmp_path):
     data = json.loads(cli("export", "--format", "timelinejs", "-o", "-").stdout)
     shown = load(page, timelinejs, tmp_path, data)
-    assert shown["events"] == 75
-    assert shown["slides"] == 75 + 1  # the title slide first
-    assert shown["markers"] == 75
+    assert shown["events"] == SEED_EVENTS
+    assert shown["slides"] == SEED_EVENTS + 1  # the title slide first
+    assert shown["markers"] == SEED_EVENTS
     assert sorted(set(shown["groups"])) == ["context", "cpc-pipeline", "january-2022-unrest", "medvedev-vk-post",
                                             "spief-2022"]
     assert page.script_errors == []

@@ -84,12 +84,17 @@ def main() -> None:
         _write_readme(table, quick=args.quick)
 
 
+def _command() -> str:
+    """The command as run, without --update-readme, so the README says what produced its table."""
+    return " ".join(["python bench/run.py", *(a for a in sys.argv[1:] if a != "--update-readme")])
+
+
 def _write_readme(table: str, *, quick: bool) -> None:
     path = ROOT / "bench" / "README.md"
     text = path.read_text(encoding="utf-8")
     stamp = (f"Measured {dt.date.today().isoformat()} on {platform.node() or 'this machine'}: "
              f"{os.cpu_count()} cores, Python {platform.python_version()}, "
-             f"{'quick run' if quick else 'full run'} (`python bench/run.py{' --quick' if quick else ''}`).")
+             f"{'quick run' if quick else 'run'}: `{_command()}`.")
     block = f"<!-- results -->\n{stamp}\n\n{table}\n<!-- /results -->"
     path.write_text(re.sub(r"<!-- results -->.*?<!-- /results -->", lambda _m: block, text, flags=re.S),
                     encoding="utf-8")

@@ -38,7 +38,7 @@ from timeline.store.events import (
     replace_event,
 )
 from timeline.store.revisions import current_author
-from timeline.store.slugs import first_free
+from timeline.store.slugs import first_free, stored_taken
 from timeline.store.sources import SourceInput
 from timeline.vocab import Relation, Stance
 
@@ -263,17 +263,6 @@ class _Names:
             self.actor_names.add(actor_id, name)
 
 
-def _stored_slugs(session: Session, bases: set[str]) -> set[str]:
-    """The stored slugs a generated slug must avoid: each base itself, and for a base already
-    taken, its numbered variants (`base-2`, ...), which the next free number must skip."""
-    if not bases:
-        return set()
-    taken = set(session.scalars(select(Event.slug).where(Event.slug.in_(sorted(bases)))))
-    for base in taken & bases:
-        taken.update(session.scalars(select(Event.slug).where(Event.slug.like(f"{base}-%"))))
-    return taken
-
-
 def _identities(fields: dict[str, Any]) -> list[str]:
     """What makes a described source the same as a stored one, strongest first."""
     return [value for value in (fields["key"], fields["url"], fields["sha256"]) if value]
@@ -380,7 +369,7 @@ def _load(
             fresh.append((line, given, clean, slug))
 
         bases = [None if slug else make_slug(clean.fuzzy, clean.columns["title"]) for _, _, clean, slug in fresh]
-        taken = _stored_slugs(session, {base for base in bases if base}) | seen_slugs
+        taken = stored_taken(session, Event.slug, (base for base in bases if base)) | seen_slugs
         ids = writer.next_ids("events", len(fresh))
         names.tag_ids({tag for *_, clean, _ in fresh for tag in clean.tags})
         names.actor_ids({name for *_, clean, _ in fresh for name, _ in clean.actors})

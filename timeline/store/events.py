@@ -23,7 +23,7 @@ from timeline.store.actors import ActorNames
 from timeline.store.documents import event_document, with_details
 from timeline.store.ranges import span_class
 from timeline.store.revisions import record_revision
-from timeline.store.slugs import first_free, readable_slug
+from timeline.store.slugs import first_free, readable_slug, stored_taken
 from timeline.store.sources import SourceInput, find_or_add_source, get_source
 from timeline.vocab import Kind, Origin, Relation, Stance, Status
 
@@ -103,7 +103,7 @@ def make_slug(date: FuzzyDate, title: str) -> str:
 
 
 def _unique_slug(session: Session, base: str) -> str:
-    return first_free(base, set(session.scalars(select(Event.slug).where(Event.slug.like(f"{base}%")))))
+    return first_free(base, stored_taken(session, Event.slug, [base]))
 
 
 def find_event(*, session: Session, ref: str | int) -> Event:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
 
 from timeline.search import fold
 
@@ -29,3 +32,15 @@ def first_free(base: str, taken: Container[str]) -> str:
     while f"{base}-{number}" in taken:
         number += 1
     return f"{base}-{number}"
+
+
+def stored_taken(session: Session, column: ColumnElement[str], bases: Iterable[str]) -> set[str]:
+    """The stored values of `column` a new `base` (or `base-N`) must avoid: each base itself and, for a
+    base already taken, its numbered variants, which the next free number must skip."""
+    wanted = sorted(set(bases))
+    if not wanted:
+        return set()
+    taken = set(session.scalars(select(column).where(column.in_(wanted))))
+    for base in taken.intersection(wanted):
+        taken.update(session.scalars(select(column).where(column.like(f"{base}-%"))))
+    return taken

@@ -17,7 +17,7 @@ from timeline.errors import Conflict, NotFound
 from timeline.models import Citation, Source, utcnow
 from timeline.store import validate
 from timeline.store.revisions import record_revision
-from timeline.store.slugs import first_free, readable_slug
+from timeline.store.slugs import first_free, readable_slug, stored_taken
 
 __all__ = [
     "SourceInput",
@@ -135,7 +135,7 @@ def _readable_key(session: Session, fields: dict[str, Any]) -> str:
     """
     stem = re.sub(r"[^0-9-]", "", (fields["published"] or "").split("/")[0]).strip("-") or "source"
     base = readable_slug(stem, fields["title"], empty="untitled")
-    return first_free(base, set(session.scalars(select(Source.key).where(Source.key.like(f"{base}%")))))
+    return first_free(base, stored_taken(session, Source.key, [base]))
 
 
 def add_source(*, session: Session, source: SourceInput, reason: str | None = None,

@@ -167,7 +167,7 @@ def _given(query: EventQuery, spec: Filter) -> list[str]:
 
 
 def _conditions(session: Session, query: EventQuery) -> list[ColumnElement[bool]]:
-    match = Match(query.match) if not isinstance(query.match, Match) else query.match
+    match = Match(query.match)
     low, high = window(query.date_from, query.date_to)
     conditions = _state_conditions(query.deleted)
     date_condition = match_condition(match.value, low, high)
@@ -255,7 +255,7 @@ def query_documents(*, session: Session, query: EventQuery) -> list[dict[str, An
 def _window_documents(session: Session, query: EventQuery) -> list[dict[str, Any]]:
     """A query by date window alone, the commonest, through SQL compiled once per shape of window."""
     _check_limit(query.limit)
-    match = Match(query.match) if not isinstance(query.match, Match) else query.match
+    match = Match(query.match)
     low, high = window(query.date_from, query.date_to)
     dialect = session.get_bind().dialect
     sql, names, fixed = _window_sql(dialect, match.value, low == MIN_BOUND, high == MAX_BOUND, query.deleted,
